@@ -1,0 +1,40 @@
+"""Text clean-up shared by the extractors: joining wrapped lines the way a reader would."""
+
+from __future__ import annotations
+
+import re
+
+# pdfminer writes "(cid:N)" for glyphs a font does not map to Unicode; 127 is the bullet of the
+# standard Type 1 fonts' encoding, the rest carry no readable text.
+_CID_BULLET = re.compile(r"\(cid:127\)")
+_CID_OTHER = re.compile(r"\(cid:\d+\)")
+
+
+def fix_unmapped_glyphs(text: str) -> str:
+    return _CID_OTHER.sub("", _CID_BULLET.sub("\u2022", text))
+
+
+_HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-z])")
+_SPACES = re.compile(r"[ \t\u00a0]+")
+
+
+def join_lines(text: str) -> str:
+    """Join lines wrapped by layout: 'respon-\\nsible' -> 'responsible', other breaks -> one space."""
+    text = _HYPHEN_BREAK.sub(r"\1", text.replace("\r", ""))
+    text = re.sub(r"\s*\n\s*", " ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+BULLET = re.compile(r"^\s*(?:[\u2022\u25aa\u25cf\u2023\u2043\u25e6\-\*\u2013]|\(?[0-9]{1,2}[.)]|\(?[a-z][.)])\s+")
+
+
+def is_list_item(line: str) -> bool:
+    return bool(BULLET.match(line))
+
+
+_FURNITURE = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$|^-\s*\d{1,4}\s*-$", re.IGNORECASE)
+
+
+def is_page_furniture(text: str) -> bool:
+    """A page number on its own ('Page 3', '3 of 12', '- 3 -'): layout, not content."""
+    return bool(_FURNITURE.match(text.strip()))

