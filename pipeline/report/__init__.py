@@ -1,0 +1,1 @@
+"""Reports: writers that turn a Review into files. No analysis happens here."""
