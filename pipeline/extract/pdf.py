@@ -107,7 +107,8 @@ def _group_lines(lines: list[dict], page: int):
     for i, (ln, size) in enumerate(zip(lines, sizes)):
         bold = all("Bold" in ch.get("fontname", "") for ch in ln["chars"] if ch["text"].strip())
         heading = (size > body * 1.15 or bold) and len(ln["text"].split()) <= 14 and not ln["text"].endswith(".")
-        line_kind = "heading" if heading else ("list-item" if is_list_item(ln["text"]) else "paragraph")
+        # a bulleted line is a list item whatever its type size
+        line_kind = "list-item" if is_list_item(ln["text"]) else ("heading" if heading else "paragraph")
         if current:
             prev = current[-1]
             height = max(prev["bottom"] - prev["top"], 1.0)

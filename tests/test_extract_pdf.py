@@ -1,0 +1,67 @@
+from pipeline.extract import extract
+
+LONG_TABLE = [["NI ref", "Indicator", "Target 2010/11", "Lead partner"]] + [
+    [f"NI {n}", f"Indicator number {n} measured across the whole county area", f"{n}.5%", f"Partner {n}"]
+    for n in range(1, 61)
+]
+
+
+def test_text_keeps_pages_headings_and_lists(make_pdf, settings):
+    path = make_pdf([("title", "Northmoor Local Area Agreement 2008-2011"), ("p", "First page paragraph about crime."),
+                     ("pagebreak",), ("h", "Second page heading"), ("list", ["one item", "another item"]),
+                     ("p", "Closing paragraph on page two.")])
+    doc = extract(path, "d1", settings)
+    assert doc.status == "ok" and doc.pages == 2
+    kinds = [(b.kind, b.text, b.page) for b in doc.blocks]
+    assert kinds == [
+        ("heading", "Northmoor Local Area Agreement 2008-2011", 1),
+        ("paragraph", "First page paragraph about crime.", 1),
+        ("heading", "Second page heading", 2),
+        ("list-item", "\u2022 one item", 2),
+        ("list-item", "\u2022 another item", 2),
+        ("paragraph", "Closing paragraph on page two.", 2),
+    ]
+
+
+def test_table_rows_and_cells_with_wrapping(make_pdf, settings):
+    rows = [["NI ref", "Indicator", "Lead partner"],
+            ["NI 20", "Assault with injury crime rate per 1,000 population in the county", "Northmoor Police"]]
+    doc = extract(make_pdf([("p", "Targets:"), ("table", rows)]), "d1", settings)
+    assert len(doc.tables) == 1
+    assert [[c.text for c in r] for r in doc.tables[0].rows] == rows
+    assert doc.tables[0].rows[1][1].page == 1 and doc.tables[0].rows[1][1].bbox is not None
+
+
+def test_table_across_pages_is_joined_and_repeated_header_dropped(make_pdf, settings):
+    doc = extract(make_pdf([("p", "The improvement targets."), ("table", LONG_TABLE)]), "d1", settings)
+    assert len(doc.tables) == 1
+    table = doc.tables[0]
+    assert len(table.pages) >= 2
+    assert [[c.text for c in r] for r in table.rows] == LONG_TABLE
+    # each row keeps the page it is printed on
+    assert table.rows[-1][0].page == table.pages[-1]
+
+
+def test_page_numbers_are_not_content(make_pdf, settings):
+    doc = extract(make_pdf([("p", "Some text."), ("pagebreak",), ("p", "More text.")]), "d1", settings)
+    assert all(not b.text.startswith("Page ") for b in doc.blocks)
+
+
+def test_scanned_page_is_reported_not_read(make_pdf, settings):
+    doc = extract(make_pdf([("p", "A typed first page with enough text to count as read."),
+                            ("scan", ["Signed for Northmoor Police", "Date 26/06/2008"])]), "d1", settings)
+    assert doc.status == "partial"
+    assert 2 in doc.unread_pages and "scanned" in doc.unread_pages[2]
+    assert "page" in doc.error
+
+
+def test_broken_files_get_plain_reasons(tmp_path, make_pdf, settings):
+    good = make_pdf([("p", "Text.")])
+    truncated = tmp_path / "truncated.pdf"
+    truncated.write_bytes(good.read_bytes()[:300])
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    for path, words in ((truncated, "PDF"), (empty, "empty")):
+        doc = extract(path, "x", settings)
+        assert doc.status == "error"
+        assert words in doc.error and "\n" not in doc.error
