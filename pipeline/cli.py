@@ -30,6 +30,55 @@ def cmd_review(args) -> int:
     return 0
 
 
+def cmd_train(args) -> int:
+    from .train import CORPUS_DIR, train
+
+    train(_settings(args), Path(args.corpus) if args.corpus else CORPUS_DIR)
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .evaluate import evaluate
+    from .train import CORPUS_DIR
+
+    settings = _settings(args)
+    out = Path(args.out) if args.out else settings.reports_dir
+    result = evaluate(settings, Path(args.corpus) if args.corpus else CORPUS_DIR, out)
+    m = result["metrics"]
+    table = Table(title=f"{result['model']} on the test split ({result['test_passages']} passages)")
+    for col in ("signal", "precision", "recall", "F1", "support"):
+        table.add_column(col, justify="left" if col == "signal" else "right")
+    for s, r in sorted(m["per_signal"].items(), key=lambda kv: kv[1]["f1"]):
+        table.add_row(s, f"{r['precision']:.2f}", f"{r['recall']:.2f}", f"{r['f1']:.2f}", str(r["support"]))
+    table.add_row("macro", f"{m['macro']['precision']:.3f}", f"{m['macro']['recall']:.3f}", f"{m['macro']['f1']:.3f}", "")
+    table.add_row("micro", f"{m['micro']['precision']:.3f}", f"{m['micro']['recall']:.3f}", f"{m['micro']['f1']:.3f}", "")
+    Console().print(table)
+    print("most confused (labelled -> predicted): " + "; ".join(
+        f"{c['labelled']} -> {c['predicted']} ({c['count']})" for c in result["confusions"][:8]))
+    print(f"written: {out / 'evaluation.json'}, {out / 'evaluation.md'}")
+    return 0
+
+
+def cmd_feedback_import(args) -> int:
+    from .feedback import import_feedback
+    from .train import CORPUS_DIR
+
+    feedback = Path(args.file)
+    if not feedback.is_file():
+        raise LaaReviewError(f"no such feedback file: {feedback}")
+    review_json = Path(args.review) if args.review else feedback.with_name("review.json")
+    if not review_json.is_file():
+        raise LaaReviewError(f"no review.json beside {feedback}; give it with --review")
+    added, skipped = import_feedback(feedback, review_json, Path(args.corpus) if args.corpus else CORPUS_DIR)
+    print(f"added {added} labelled passage(s) to corpora/text/feedback.jsonl; run `make train` to learn from them")
+    for note in skipped:
+        print(f"skipped {note}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="laa-review",
                                      description="Evidence-linked review of Local Area Agreement submission packs.")
@@ -41,6 +90,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder (default: reports/<pack name>/)")
     p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="override a setting")
     p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("train", help="train the text-signal classifiers from corpora/text into models/")
+    p.add_argument("--corpus", help="folder of labelled .jsonl passages (default: corpora/text)")
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="override a setting")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("evaluate", help="score the shipped model on the fixed test split")
+    p.add_argument("--corpus", help="folder of labelled .jsonl passages (default: corpora/text)")
+    p.add_argument("--out", help="where to write evaluation.json and evaluation.md (default: reports/)")
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="override a setting")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("feedback", help="reviewers' corrections")
+    fsub = p.add_subparsers(dest="feedback_command", required=True)
+    q = fsub.add_parser("import", help="turn a feedback.jsonl into labelled passages in corpora/text")
+    q.add_argument("file", help="feedback.jsonl written beside a review.json")
+    q.add_argument("--review", help="the review.json it refers to (default: the one beside the file)")
+    q.add_argument("--corpus", help="corpus folder (default: corpora/text)")
+    q.set_defaults(func=cmd_feedback_import)
     return parser
 
 

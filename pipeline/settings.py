@@ -42,6 +42,10 @@ class Settings:
     # Trained text classifiers.
     models_dir: Path = PROJECT_ROOT / "models"
     use_text_models: bool = True
+    # Sentences shorter than this are headings or fragments, not passages to classify.
+    min_sentence_words: int = 6
+    # At most this many findings per text signal per pack (the most probable), so a report stays readable.
+    max_model_findings_per_signal: int = 5
 
     # Where outputs go by default: reports/<pack name>/.
     reports_dir: Path = PROJECT_ROOT / "reports"

@@ -1,0 +1,150 @@
+"""`make train`: corpora/text -> models/text-signals.skops, with a model card.
+
+One multi-label model: shared TF-IDF features (word 1-3 grams over negation-marked text, see textprep.py,
+and character 3-5 grams) and one class-balanced logistic regression per text signal. Each signal's decision threshold is chosen to maximise F1 on out-of-fold
+predictions over the training split (5-fold cross-validation, so every threshold is set on text the
+model had not seen); the fixed test split is used only to report metrics. Seeded, so retraining from the
+same corpus gives the same model and metrics. Saved with skops, which loads without unpickling.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+from joblib import Parallel, delayed
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import KFold
+from sklearn.multiclass import OneVsRestClassifier
+from sklearn.pipeline import FeatureUnion, Pipeline
+
+from . import __version__
+from .corpus import Passage, assign_splits, corpus_hash, load_corpus, save_corpus
+from .framework import load_framework
+from .settings import PROJECT_ROOT, Settings
+from .textprep import prepare
+
+CORPUS_DIR = PROJECT_ROOT / "corpora" / "text"
+MODEL_NAME = "text-signals"
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    seed: int = 20080401
+    folds: int = 5
+    C: float = 8.0
+    class_weight: str | None = "balanced"  # about 1 passage in 70 is a positive for any one signal
+    word_ngrams: tuple[int, int] = (1, 3)
+    char_ngrams: tuple[int, int] = (3, 5)
+    min_df: int = 2
+    # Vocabulary caps keep the saved model small (the coefficients are dense: signals x features).
+    max_word_features: int = 20000
+    max_char_features: int = 20000
+    threshold_floor: float = 0.05  # never fire below this probability, whatever validation says
+
+
+def make_pipeline(config: TrainConfig) -> Pipeline:
+    features = FeatureUnion([
+        ("words", TfidfVectorizer(ngram_range=config.word_ngrams, sublinear_tf=True, min_df=config.min_df,
+                                  max_features=config.max_word_features, lowercase=True, strip_accents="unicode", token_pattern=r"(?u)\b\w[\w'\-]*\b")),
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=config.char_ngrams, sublinear_tf=True,
+                                  min_df=config.min_df, max_features=config.max_char_features, lowercase=True)),
+    ])
+    classifier = OneVsRestClassifier(LogisticRegression(C=config.C, class_weight=config.class_weight,
+                                                        solver="liblinear", max_iter=2000, random_state=config.seed))
+    return Pipeline([("features", features), ("classifier", classifier)])
+
+
+def label_matrix(passages: list[Passage], signals: list[str]) -> np.ndarray:
+    index = {s: i for i, s in enumerate(signals)}
+    y = np.zeros((len(passages), len(signals)), dtype=int)
+    for r, p in enumerate(passages):
+        for label in p.labels:
+            if label in index:
+                y[r, index[label]] = 1
+    return y
+
+
+def _fold_probabilities(config, texts, y, train_idx, test_idx):
+    # texts arrive prepared (negation-marked); see prepare() in textprep.py
+    model = make_pipeline(config).fit([texts[i] for i in train_idx], y[train_idx])
+    return test_idx, model.predict_proba([texts[i] for i in test_idx])
+
+
+def out_of_fold(config: TrainConfig, texts: list[str], y: np.ndarray, n_jobs: int = 2) -> np.ndarray:
+    folds = KFold(config.folds, shuffle=True, random_state=config.seed).split(texts)
+    results = Parallel(n_jobs=n_jobs)(delayed(_fold_probabilities)(config, texts, y, tr, te) for tr, te in folds)
+    probs = np.zeros(y.shape, dtype=float)
+    for idx, p in results:
+        probs[idx] = p
+    return probs
+
+
+def best_thresholds(probs: np.ndarray, y: np.ndarray, floor: float) -> np.ndarray:
+    """Per signal, the probability cut that maximises F1 on held-out predictions (ties: the higher cut)."""
+    thresholds = np.full(y.shape[1], 0.5)
+    grid = np.round(np.arange(floor, 0.91, 0.01), 2)
+    for j in range(y.shape[1]):
+        best = (-1.0, 0.5)
+        for t in grid:
+            pred = probs[:, j] >= t
+            tp = int((pred & (y[:, j] == 1)).sum())
+            fp = int((pred & (y[:, j] == 0)).sum())
+            fn = int((~pred & (y[:, j] == 1)).sum())
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f1 >= best[0]:
+                best = (f1, float(t))
+        thresholds[j] = best[1]
+    return thresholds
+
+
+def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig = TrainConfig(),
+          log=print) -> dict:
+    from .evaluate import score
+    from .models import save_model
+
+    started = time.time()
+    framework = load_framework()
+    passages = load_corpus(corpus_dir, framework)
+    newly = assign_splits(passages)
+    if newly:
+        save_corpus(passages, corpus_dir)
+        log(f"assigned a fixed split to {newly} new passage(s) and saved it in {corpus_dir}")
+    signals = [s.id for s in framework.signals_of_kind("text")]
+    train_set = [p for p in passages if p.split == "train"]
+    test_set = [p for p in passages if p.split == "test"]
+    texts = prepare([p.text for p in train_set])
+    y = label_matrix(train_set, signals)
+    missing = [s for s, n in zip(signals, y.sum(axis=0)) if n < config.folds]
+    if missing:
+        log(f"warning: too few training passages for {', '.join(missing)}; they will not fire")
+    log(f"training on {len(train_set)} passages ({len(test_set)} held out for test), {len(signals)} signals")
+
+    probs = out_of_fold(config, texts, y)
+    thresholds = best_thresholds(probs, y, config.threshold_floor)
+    model = make_pipeline(config).fit(texts, y)
+
+    test_metrics = score(model.predict_proba(prepare([p.text for p in test_set])), label_matrix(test_set, signals),
+                         thresholds, signals)
+    card = {
+        "model": MODEL_NAME,
+        "trained": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "tool_version": __version__,
+        "training_data": {"corpus": "corpora/text/*.jsonl", "sha256": corpus_hash(passages),
+                          "passages": len(passages), "train": len(train_set), "test": len(test_set)},
+        "parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
+        "signals": signals,
+        "thresholds": {s: float(t) for s, t in zip(signals, thresholds)},
+        "test_metrics": test_metrics,
+        "training_seconds": round(time.time() - started, 1),
+    }
+    version = save_model(model, card, settings.models_dir)
+    log(f"saved {MODEL_NAME}@{version} in {settings.models_dir} "
+        f"(test macro F1 {test_metrics['macro']['f1']:.3f}, micro F1 {test_metrics['micro']['f1']:.3f}, "
+        f"{card['training_seconds']} s)")
+    return card
