@@ -3,6 +3,7 @@ from them (target and action rows, priority lists, each document's kind and date
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -72,12 +73,34 @@ class TargetRow:
     targets: dict[int, Value]  # financial year start -> target
     actuals: dict[int, Value]  # track record by financial year start
     lead: str | None  # None when the table has no owner column
+    lead_footnote: str | None = None  # the note the lead cell points to ('see note 2'), when there is one
+    partners: str = ""  # delivery / supporting partners
     cells: dict[str, TableCellRef] = field(default_factory=dict)  # role or 'target:2008' -> cell
     row_text: str = ""
+    national_title: str = ""  # the National Indicator Set's title, where the reference is an NI
+    statutory: bool = False
+    better: int = 0  # the National Indicator Set's direction of improvement, when the targets do not say
 
     @property
     def is_national(self) -> bool:
-        return self.reference.upper().startswith("NI")
+        return self.reference.upper().startswith("NI ")
+
+    def dated_targets(self) -> dict[int, Value]:
+        return {y: v for y, v in sorted(self.targets.items()) if y < 9000}
+
+    @property
+    def direction(self) -> int:
+        """+1 when a higher figure is an improvement, -1 when lower is, 0 when the targets do not say.
+        Inferred from the targets themselves: the final target against the baseline, else first to last."""
+        targets = [v for v in self.dated_targets().values() if v.quantified and v.kind != "words"]
+        if any(re.search(r"reduc|fewer|less|lower|cut", v.raw, re.I) for v in targets):
+            return -1
+        if targets and self.baseline is not None and self.baseline.quantified \
+                and targets[-1].unit == self.baseline.unit and targets[-1].number != self.baseline.number:
+            return 1 if targets[-1].number > self.baseline.number else -1
+        if len(targets) >= 2 and targets[-1].number != targets[0].number:
+            return 1 if targets[-1].number > targets[0].number else -1
+        return self.better
 
 
 @dataclass

@@ -32,6 +32,17 @@ class Settings:
     priority_flag_share: float = 0.9
     priority_flag_min_rows: int = 8
 
+    # Trajectories: equal steps within this share of the baseline-to-target span are a straight line,
+    # judged on at least this many points (baseline included).
+    straight_line_tolerance: float = 0.02
+    straight_line_min_points: int = 4
+    # implausible-target: the yearly change a target needs, as a share of the latest figure, must be at
+    # least this to count as steep; it is implausible when it is this many times the track record's rate,
+    # or when the track record is flat (within flat_trend_share a year) or moving the other way.
+    implausible_min_yearly_change: float = 0.03
+    implausible_ratio: float = 3.0
+    flat_trend_share: float = 0.005
+
     # Limits that protect the machine.
     max_file_mb: float = 200.0
     max_pages: int = 1500

@@ -38,13 +38,14 @@ def write_pdf(path: Path, items: list[Item], title: str = "") -> Path:
             story.append(ListFlowable([ListItem(Paragraph(escape(t), styles["BodyText"])) for t in item[1]],
                                       bulletType="bullet", start="\u2022",
                                       bulletFontName="Helvetica"))
-        elif kind == "table":
+        elif kind in ("table", "table-unruled"):
+            # an unruled table is laid out in columns with no lines, as many LAAs were typed
             rows = item[1]
             data = [[Paragraph(escape(str(c)), head_style if r == 0 else cell_style) for c in row]
                     for r, row in enumerate(rows)]
             table = Table(data, repeatRows=1)
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                                       ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            lines = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if kind == "table" else []
+            table.setStyle(TableStyle(lines + [("VALIGN", (0, 0), (-1, -1), "TOP")]))
             story += [table, Spacer(1, 0.3 * cm)]
         elif kind == "pagebreak":
             story.append(PageBreak())
@@ -101,6 +102,10 @@ def write_docx(path: Path, items: list[Item], page_breaks: bool = True) -> Path:
         elif kind == "list":
             for text in item[1]:
                 document.add_paragraph(text, style="List Bullet")
+        elif kind == "table-unruled":
+            # a table typed as lines with tabs between the columns
+            for row in item[1]:
+                document.add_paragraph("\t".join(str(c) for c in row))
         elif kind == "table":
             rows = item[1]
             table = document.add_table(rows=len(rows), cols=len(rows[0]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..documents import Document
+from ..indicators import national_indicators
 from ..pack import AnalysedDocument, Pack
 from ..settings import Settings
 from . import language
@@ -39,6 +40,11 @@ def build_pack(name: str, analysed: list[AnalysedDocument], settings: Settings) 
             if cols is not None:
                 pack.actions.extend(read_actions(ad.doc, table, cols))
         pack.priorities.extend(find_priority_lists(ad.doc))
+    nis = national_indicators()
+    for row in pack.targets:
+        indicator = nis.get(row.reference)
+        if indicator is not None:
+            row.national_title, row.statutory, row.better = indicator.title, indicator.statutory, indicator.better
     laa = [d for d in pack.of_kind("laa") if d.period]
     if laa:
         pack.laa_period, pack.laa_period_evidence = laa[0].period, laa[0].period_evidence

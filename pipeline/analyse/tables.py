@@ -12,17 +12,19 @@ import re
 from dataclasses import dataclass, field
 
 from ..documents import Document, Table
+from ..extract.cleanup import INDICATOR_REF
 from ..pack import ActionRow, TableCellRef, TargetRow
 from .dates import financial_year
 from .values import read_value
 
-_REF = re.compile(r"^\s*(?:NI|N\.I\.|L|LI|Local)\s*[-.]?\s*\d{1,3}[a-z]?\b", re.I)
+_REF = INDICATOR_REF
 _ROLE_PATTERNS = [
     ("ref", re.compile(r"^(?:ni|ref|ref\.?\s*no\.?|no\.?|indicator\s*(?:ref|no|number|code)|code|ni\s*(?:ref|no|number))\.?$", re.I)),
     ("baseline", re.compile(r"baseline", re.I)),
     ("target", re.compile(r"target|trajectory|milestone\s*(?:20|\d\d/)", re.I)),
     ("actual", re.compile(r"actual|out-?turn|track\s*record|result|performance\s+(?:19|20)\d\d|^(?:19|20)\d\d\s*/\s*\d\d$", re.I)),
-    ("lead", re.compile(r"lead|responsib|owner|accountable|delivery\s+partner|partner", re.I)),
+    ("partners", re.compile(r"delivery\s+partners|supporting|contributing|other\s+partners|key\s+partners", re.I)),
+    ("lead", re.compile(r"lead|responsib|owner|accountable|partner", re.I)),
     ("priority", re.compile(r"priority", re.I)),
     ("indicator", re.compile(r"indicator|measure|description|title|outcome|kpi|pi\b", re.I)),
 ]
@@ -54,8 +56,13 @@ def _header_texts(table: Table, n: int) -> list[str]:
     return texts
 
 
+_YEAR_LABEL = re.compile(r"^\s*(?:19|20)?\d\d\s*[/\-\u2013]\s*(?:19|20)?\d\d\s*$|^\s*(?:19|20)\d\d\s*$")
+
+
 def _looks_like_body(row) -> bool:
-    return any(_REF.match(c.text) for c in row) or sum(read_value(c.text).quantified for c in row) >= 2
+    """A data row: an indicator reference, or two figures that are not year labels such as '2006/07'."""
+    figures = sum(read_value(c.text).quantified for c in row if not _YEAR_LABEL.match(c.text))
+    return any(_REF.match(c.text) for c in row) or figures >= 2
 
 
 def target_columns(table: Table) -> Columns | None:
@@ -141,14 +148,20 @@ def read_targets(doc: Document, table: Table, cols: Columns) -> list[TargetRow]:
                 baseline = read_value(cells[c].text)
                 baseline_year = year
                 refs["baseline"] = _ref(doc, table, r, c)
-            elif role in ("lead", "ref", "indicator", "priority"):
+            elif role in ("lead", "ref", "indicator", "priority", "partners"):
                 refs[role] = _ref(doc, table, r, c)
         lead_col = (cols.of("lead") or [None])[0]
         lead = texts[lead_col] if lead_col is not None and lead_col < len(texts) else None
+        lead_note = None
+        if lead is not None and FOOTNOTE_MARK.match(lead):
+            lead_note = footnote_text(doc, table, lead)
+        partners_col = (cols.of("partners") or [None])[0]
+        partners = texts[partners_col] if partners_col is not None and partners_col < len(texts) else ""
         rows.append(TargetRow(document=doc.id, table=table.index, row=r, page=cells[0].page or table.page,
                               reference=_normal_ref(reference), title=title, baseline=baseline,
                               baseline_year=baseline_year, targets=targets, actuals=actuals, lead=lead,
-                              cells=refs, row_text=" | ".join(texts)))
+                              lead_footnote=lead_note, partners=partners, cells=refs,
+                              row_text=" | ".join(texts)))
     return rows
 
 
@@ -169,6 +182,28 @@ def read_actions(doc: Document, table: Table, cols: Columns) -> list[ActionRow]:
                               action=action, owner=get("owner"), milestone=get("milestone"),
                               deadline=get("deadline"), cells=refs))
     return rows
+
+
+# A cell that only points at a note: '*', '†', '(1)', '[2]', 'See note 3', 'Note a'.
+FOOTNOTE_MARK = re.compile(r"^\s*(?:\*{1,3}|\u2020|\u2021|\(\w\)|\[\w\]|\d|(?:see\s+)?note\s*\w+)\s*$", re.I)
+
+
+def footnote_text(doc: Document, table: Table, mark: str) -> str | None:
+    """The note a cell points to, from the text after the table on its last page(s)."""
+    key = re.sub(r"(?i)see\s+|note\s*|[()\[\]\s]", "", mark) or mark.strip()
+    pattern = re.compile(rf"^\s*(?:note\s*)?[(\[]?{re.escape(key)}[)\]]?[.:)]?\s+(\S.*)$", re.I)
+    pages = {p for p in table.pages if p is not None}
+    after = False
+    for block in doc.blocks:
+        if block.kind == "table" and block.table == table.index:
+            after = True
+            continue
+        if not after or (pages and block.page is not None and block.page > max(pages) + 1):
+            continue
+        m = pattern.match(block.text)
+        if m:
+            return m.group(1).strip()
+    return None
 
 
 def _normal_ref(text: str) -> str:

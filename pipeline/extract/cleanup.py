@@ -38,3 +38,14 @@ _FURNITURE = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$|^-\s*\d{1,4}
 def is_page_furniture(text: str) -> bool:
     """A page number on its own ('Page 3', '3 of 12', '- 3 -'): layout, not content."""
     return bool(_FURNITURE.match(text.strip()))
+
+
+# An indicator reference opening a line or cell: 'NI 20', 'N.I. 152', 'L 01', 'LI 3', 'Local 4'.
+INDICATOR_REF = re.compile(r"^\s*(?:NI|N\.I\.|L|LI|Local)\s*[-.]?\s*\d{1,3}[a-z]?\b", re.I)
+
+
+def tab_row(text: str) -> list[str] | None:
+    """The cells of a line typed as a table row with tabs between columns (two tabs or more), else None."""
+    if text.count("\t") < 2:
+        return None
+    return [join_lines(cell) for cell in text.strip("\n").split("\t")]

@@ -17,7 +17,7 @@ from docx.text.paragraph import Paragraph
 from ..documents import Block, Cell, Document, Table
 from ..errors import UnreadableDocument
 from ..settings import Settings
-from .cleanup import is_list_item, join_lines
+from .cleanup import is_list_item, join_lines, tab_row
 
 # A .docx is a ZIP of XML; refuse archives that would inflate beyond this before python-docx opens them.
 MAX_UNCOMPRESSED_BYTES = 500_000_000
@@ -55,7 +55,24 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
         br.get(f"{_W}type") == "page" for br in body.iter(f"{_W}br"))
     page = 1 if has_page_info else None
 
+    pending: list[tuple[list[str], int | None, str]] = []  # tab-typed rows waiting to become a table
+
+    def flush_tab_rows():
+        if len(pending) >= 3 and len({len(r) for r, _, _ in pending}) <= 2:
+            width = max(len(r) for r, _, _ in pending)
+            rows = [[Cell(text=(r + [""] * width)[i], page=p) for i in range(width)] for r, p, _ in pending]
+            _add_table(doc, rows, pending[0][1])
+        else:
+            for _, p, text in pending:
+                doc.blocks.append(Block(index=len(doc.blocks), kind="paragraph", text=text, page=p))
+        pending.clear()
+
     for item in word.iter_inner_content():
+        if isinstance(item, Paragraph) and tab_row(item.text) is not None:
+            pending.append((tab_row(item.text), page, join_lines(item.text)))
+            continue
+        if pending:
+            flush_tab_rows()
         if isinstance(item, Paragraph):
             text = join_lines(item.text)
             breaks = _page_breaks_before_text(item) if has_page_info else 0
@@ -69,12 +86,17 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
         elif isinstance(item, DocxTable):
             rows = _table_rows(item, page)
             if rows:
-                table = Table(index=len(doc.tables), rows=rows, pages=[page])
-                doc.tables.append(table)
-                text = "\n".join(" | ".join(c.text for c in row) for row in rows)
-                doc.blocks.append(Block(index=len(doc.blocks), kind="table", text=text, page=page,
-                                        table=table.index))
+                _add_table(doc, rows, page)
+    if pending:
+        flush_tab_rows()
     doc.pages = page if has_page_info else None
+
+
+def _add_table(doc: Document, rows: list[list[Cell]], page: int | None) -> None:
+    table = Table(index=len(doc.tables), rows=rows, pages=[page])
+    doc.tables.append(table)
+    text = "\n".join(" | ".join(c.text for c in row) for row in rows)
+    doc.blocks.append(Block(index=len(doc.blocks), kind="table", text=text, page=page, table=table.index))
 
 
 def _paragraph_kind(par: Paragraph, text: str) -> tuple[str, int | None]:

@@ -3,6 +3,7 @@ ruled tables as rows and cells, joined across page breaks, every piece with its 
 
 from __future__ import annotations
 
+import re
 import statistics
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..documents import Block, Cell, Document, Table
 from ..errors import UnreadableDocument
 from ..settings import Settings
-from .cleanup import fix_unmapped_glyphs, is_list_item, is_page_furniture, join_lines
+from .cleanup import INDICATOR_REF, fix_unmapped_glyphs, is_list_item, is_page_furniture, join_lines
 
 NO_TEXT_LAYER = "no text layer on this page (a scanned or image-only page)"
 
@@ -47,9 +48,15 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
         doc.error = f"pages {pages} have no text layer (scanned or image-only) and were not read"
 
 
+TEXT_TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text"}
+_HEADER_WORDS = re.compile(r"target|baseline|lead|indicator|20\d\d/\d\d|\d\d/\d\d", re.I)
+
+
 def _extract_page(page, number: int, doc: Document, settings: Settings) -> None:
     found = page.find_tables()
     boxes = [t.bbox for t in found]
+    unruled = [] if found else _unruled_target_tables(page, number)
+    boxes += [bbox for bbox, _ in unruled]
 
     def outside_tables(obj) -> bool:
         if obj.get("object_type") != "char":
@@ -66,6 +73,7 @@ def _extract_page(page, number: int, doc: Document, settings: Settings) -> None:
         rows = _table_rows(table, number)
         if rows:
             items.append((table.bbox[1], rows))
+    items.extend((bbox[1], rows) for bbox, rows in unruled)
     items.sort(key=lambda item: item[0])
 
     chars = sum(len(b.text) for _, b in items if isinstance(b, Block)) + sum(
@@ -145,6 +153,60 @@ def _table_rows(table, page: int) -> list[list[Cell]]:
             row.append(Cell(text=text, page=page, bbox=tuple(bbox) if bbox else None))
         if any(cell.text for cell in row):
             rows.append(row)
+    return rows
+
+
+def _unruled_target_tables(page, number: int):
+    """Target tables typed in columns without ruling lines: found only on pages where several lines open
+    with an indicator reference, read with pdfplumber's text-alignment strategy, then tidied: wrapped lines
+    joined to their row, prose above the header and below the last indicator dropped."""
+    text = page.extract_text() or ""
+    if sum(bool(INDICATOR_REF.match(line)) for line in text.splitlines()) < 3:
+        return []
+    out = []
+    for table in page.find_tables(TEXT_TABLE_SETTINGS):
+        raw = table.extract()
+        bboxes = [r.bbox for r in table.rows]
+        rows: list[list[str]] = []
+        spans: list[list[float]] = []
+        for values, bbox in zip(raw, bboxes):
+            values = [v or "" for v in values]
+            if values and bbox:
+                # the text strategy can cut the last column short: read it to the page's right edge
+                last_x0 = table.rows[len(spans)].cells[-1]
+                if last_x0:
+                    values[-1] = (page.within_bbox((last_x0[0], bbox[1], page.width, bbox[3])).extract_text() or "").strip()
+            if not any(v.strip() for v in values):
+                continue
+            if rows and not values[0].strip():
+                rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], values)]
+                spans[-1][1] = bbox[3]
+            else:
+                rows.append(values)
+                spans.append([bbox[1], bbox[3]])
+        rows = _merge_split_references(rows)
+        header = next((i for i, r in enumerate(rows) if sum(bool(_HEADER_WORDS.search(c)) for c in r) >= 2), None)
+        last = max((i for i, r in enumerate(rows) if INDICATOR_REF.match(r[0])), default=None)
+        if header is None or last is None or last <= header:
+            continue
+        kept = rows[header:last + 1]
+        cells = [[Cell(text=join_lines(fix_unmapped_glyphs(v)), page=number) for v in r] for r in kept]
+        bbox = (table.bbox[0], spans[header][0], page.width, spans[last][1])
+        out.append((bbox, cells))
+    return out
+
+
+_REF_PREFIX = re.compile(r"^\s*(?:NI|N\.I\.|L|LI|Local)\s*$", re.I)
+
+
+def _merge_split_references(rows: list[list[str]]) -> list[list[str]]:
+    """Text alignment can split 'NI 16' into a column of 'NI' and a column of '16': join them again."""
+    width = len(rows[0]) if rows else 0
+    for j in range(width - 1):
+        pairs = [(r[j], r[j + 1]) for r in rows if r[j].strip()]
+        refs = [p for p in pairs if _REF_PREFIX.match(p[0]) and p[1][:1].isdigit()]
+        if len(refs) >= 2 and len(refs) >= len(pairs) - 1:
+            return [r[:j] + [f"{r[j]} {r[j + 1]}".strip()] + r[j + 2:] for r in rows]
     return rows
 
 

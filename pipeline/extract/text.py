@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..documents import Block, Cell, Document, Table
 from ..settings import Settings
-from .cleanup import is_list_item, join_lines
+from .cleanup import is_list_item, join_lines, tab_row
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
@@ -35,12 +35,18 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
 
 
 def _add_chunk(chunk: str, page: int | None, doc: Document) -> None:
-    lines = [ln.rstrip() for ln in chunk.strip("\n").splitlines() if ln.strip()]
+    lines = [ln.rstrip(" \r") for ln in chunk.strip("\n").splitlines() if ln.strip()]
     if not lines:
         return
-    if all(ln.lstrip().startswith("|") for ln in lines):
-        rows = [[Cell(text=join_lines(c), page=page) for c in ln.strip().strip("|").split("|")]
-                for ln in lines if not _MD_RULE.match(ln.strip())]
+    pipe_table = all(ln.lstrip().startswith("|") for ln in lines)
+    tab_table = len(lines) >= 3 and all(tab_row(ln) is not None for ln in lines)
+    if pipe_table or tab_table:
+        if pipe_table:
+            cells = [ln.strip().strip("|").split("|") for ln in lines if not _MD_RULE.match(ln.strip())]
+        else:
+            cells = [tab_row(ln) for ln in lines]
+        width = max(len(r) for r in cells)
+        rows = [[Cell(text=join_lines(c), page=page) for c in r + [""] * (width - len(r))] for r in cells]
         table = Table(index=len(doc.tables), rows=rows, pages=[page])
         doc.tables.append(table)
         doc.blocks.append(Block(index=len(doc.blocks), kind="table", page=page, table=table.index,

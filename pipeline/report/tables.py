@@ -21,6 +21,8 @@ def targets_frame(pack: Pack) -> pd.DataFrame:
     for r in pack.targets:
         rec = {"document": files.get(r.document, r.document), "page": r.page, "table": r.table + 1, "row": r.row,
                "reference": r.reference, "indicator": r.title, "national": r.is_national,
+               "national_title": r.national_title or None, "statutory": r.statutory,
+               "direction": {1: "higher is better", -1: "lower is better"}.get(r.direction),
                "baseline": r.baseline.raw if r.baseline else None, "baseline_value": _num(r.baseline),
                "baseline_year": r.baseline_year}
         for y in actual_years:
@@ -29,7 +31,8 @@ def targets_frame(pack: Pack) -> pd.DataFrame:
             v = r.targets.get(y)
             rec[f"target_{y}/{(y + 1) % 100:02d}"] = v.raw if v is not None else None
             rec[f"target_{y}/{(y + 1) % 100:02d}_value"] = _num(v)
-        rec["lead_partner"] = r.lead
+        rec["lead_partner"] = r.lead_footnote or r.lead
+        rec["delivery_partners"] = r.partners or None
         records.append(rec)
     return pd.DataFrame.from_records(records)
 
