@@ -30,6 +30,24 @@ def cmd_review(args) -> int:
     return 0
 
 
+def cmd_batch(args) -> int:
+    from .batch import all_ok, review_batch
+
+    settings = _settings(args)
+    folder = Path(args.dir)
+    out = Path(args.out) if args.out else settings.reports_dir / f"batch-{folder.resolve().name}"
+    outcomes = review_batch(folder, out, settings, show_progress=not args.quiet)
+    failed = [(o.name, d["file"], d["error"]) for o in outcomes for d in o.data["pack"]["documents"]
+              if d["status"] != "ok"]
+    cached = sum(o.cached for o in outcomes)
+    print(f"{len(outcomes)} pack(s) reviewed ({cached} unchanged since the last run), "
+          f"{sum(len(o.data['pack']['documents']) for o in outcomes)} document(s), {len(failed)} not fully read.")
+    for name, file, error in failed:
+        print(f"  {name}/{file}: {error}")
+    print(f"written: {out / 'summary.html'}, summary.csv, summary.xlsx, batch.log and one folder per pack")
+    return 0 if all_ok(outcomes) else 1
+
+
 def cmd_train(args) -> int:
     from .train import CORPUS_DIR, train
 
@@ -90,6 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder (default: reports/<pack name>/)")
     p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="override a setting")
     p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("batch", help="review every pack in a folder: each sub-folder (or loose file) is one pack")
+    p.add_argument("dir", help="folder of packs")
+    p.add_argument("--out", help="output folder (default: reports/batch-<folder name>/)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="override a setting")
+    p.set_defaults(func=cmd_batch)
 
     p = sub.add_parser("train", help="train the text-signal classifiers from corpora/text into models/")
     p.add_argument("--corpus", help="folder of labelled .jsonl passages (default: corpora/text)")

@@ -43,6 +43,11 @@ class Settings:
     implausible_ratio: float = 3.0
     flat_trend_share: float = 0.005
 
+    # Parallel work: documents are read by this many worker processes (spaCy and models loaded once each).
+    workers: int = 2
+    # Each worker's address-space limit in MB (0: no limit), so one huge file cannot take the machine.
+    worker_memory_mb: int = 4096
+
     # Limits that protect the machine.
     max_file_mb: float = 200.0
     max_pages: int = 1500

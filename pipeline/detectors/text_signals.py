@@ -4,8 +4,6 @@ evidence and the model's probability as confidence."""
 
 from __future__ import annotations
 
-import numpy as np
-
 from ..findings import Finding
 from ..framework import load_framework
 from ..models import load_model
@@ -18,21 +16,17 @@ TEXT_SIGNALS = [s.id for s in load_framework().signals_of_kind("text")]
 
 @detector("model:text-signals", signals=TEXT_SIGNALS)
 def text_signal_model(pack: Pack, settings: Settings):
+    """Sentences the text model scored above a signal's threshold (scored during analysis), the most
+    probable first, at most max_model_findings_per_signal per signal."""
+    scored: dict[str, list[tuple[float, object, str]]] = {}
+    for ad in pack.readable():
+        for index, signal, prob in ad.signal_scores:
+            scored.setdefault(signal, []).append((prob, ad.sentences[index], ad.model_version))
     model = load_model(settings)
-    if model is None:
-        return
-    sentences = [s for s in pack.sentences() if len(s.text.split()) >= settings.min_sentence_words]
-    if not sentences:
-        return
-    probs = model.predict_proba([s.text for s in sentences])
-    above = probs >= model.thresholds
-    signals = model.signals
-    for j in np.flatnonzero(above.any(axis=0)):
-        rows = np.flatnonzero(above[:, j])
-        ranked = rows[np.argsort(-probs[rows, j])][: settings.max_model_findings_per_signal]
-        for r in ranked:
-            s = sentences[r]
-            p = float(probs[r, j])
-            yield Finding(signals[j], model.detector,
-                          f"The passage reads as '{signals[j]}' to the text classifier (probability {p:.2f}, "
-                          f"threshold {model.thresholds[j]:.2f}).", [s.evidence()], confidence=p)
+    thresholds = dict(zip(model.signals, model.thresholds)) if model else {}
+    for signal, hits in scored.items():
+        for prob, sentence, version in sorted(hits, key=lambda h: -h[0])[: settings.max_model_findings_per_signal]:
+            threshold = thresholds.get(signal)
+            shown = f", threshold {threshold:.2f}" if threshold is not None else ""
+            yield Finding(signal, version, f"The passage reads as '{signal}' to the text classifier "
+                          f"(probability {prob:.2f}{shown}).", [sentence.evidence()], confidence=prob)
