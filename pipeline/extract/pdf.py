@@ -8,6 +8,7 @@ import statistics
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfminer.pdfdocument import PDFPasswordIncorrect, PDFEncryptionError
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
@@ -15,30 +16,48 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..documents import Block, Cell, Document, Table
 from ..errors import UnreadableDocument
 from ..settings import Settings
+from . import pdf_text
 from .cleanup import INDICATOR_REF, fix_unmapped_glyphs, is_list_item, is_page_furniture, join_lines
 
 NO_TEXT_LAYER = "no text layer on this page (a scanned or image-only page)"
 
 
 def extract(path: Path, doc: Document, settings: Settings) -> None:
+    """Every page through pdfium's fast text layer, except pages with tables, which pdfplumber reads."""
     try:
-        pdf = pdfplumber.open(path)
-    except PdfminerException as exc:
-        cause = exc.args[0] if exc.args else exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        fast = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        message = str(exc).lower()
+        if "password" in message or "security" in message:
             raise UnreadableDocument("the PDF is password-protected or encrypted") from None
-        if isinstance(cause, PDFSyntaxError):
-            raise UnreadableDocument("the PDF is damaged or truncated") from None
-        raise UnreadableDocument(f"the PDF could not be opened ({type(cause).__name__})") from None
-    with pdf:
-        doc.pages = len(pdf.pages)
+        raise UnreadableDocument("the PDF is damaged or truncated") from None
+    plumber = None
+    try:
+        doc.pages = len(fast)
         if doc.pages == 0:
             raise UnreadableDocument("the PDF has no pages")
         if doc.pages > settings.max_pages:
             raise UnreadableDocument(f"the PDF has {doc.pages} pages, over the {settings.max_pages}-page limit")
-        for number, page in enumerate(pdf.pages, start=1):
-            _extract_page(page, number, doc, settings)
-            page.flush_cache()  # keep memory bounded on long documents
+        for number in range(1, doc.pages + 1):
+            page = fast[number - 1]
+            try:
+                if settings.pdf_fast_text and not pdf_text.needs_layout(page):
+                    lines = pdf_text.page_lines(page)
+                    for line in lines:
+                        line["text"] = fix_unmapped_glyphs(line["text"])
+                    items = list(_group_lines(lines, number))
+                    _place_items(items, number, doc, settings, pdf_text.has_images(page))
+                    continue
+            finally:
+                page.close()
+            plumber = plumber or _open_plumber(path)
+            layout_page = plumber.pages[number - 1]
+            _extract_page(layout_page, number, doc, settings)
+            layout_page.flush_cache()  # keep memory bounded on long documents
+    finally:
+        fast.close()
+        if plumber is not None:
+            plumber.close()
     _join_tables_across_pages(doc)
     if doc.unread_pages and len(doc.unread_pages) == doc.pages:
         raise UnreadableDocument(f"no page has a text layer ({doc.pages} scanned or image-only pages)")
@@ -46,6 +65,18 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
         doc.status = "partial"
         pages = ", ".join(str(p) for p in sorted(doc.unread_pages))
         doc.error = f"pages {pages} have no text layer (scanned or image-only) and were not read"
+
+
+def _open_plumber(path: Path):
+    try:
+        return pdfplumber.open(path)
+    except PdfminerException as exc:
+        cause = exc.args[0] if exc.args else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise UnreadableDocument("the PDF is password-protected or encrypted") from None
+        if isinstance(cause, PDFSyntaxError):
+            raise UnreadableDocument("the PDF is damaged or truncated") from None
+        raise UnreadableDocument(f"the PDF could not be opened ({type(cause).__name__})") from None
 
 
 TEXT_TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text"}
@@ -74,12 +105,17 @@ def _extract_page(page, number: int, doc: Document, settings: Settings) -> None:
         if rows:
             items.append((table.bbox[1], rows))
     items.extend((bbox[1], rows) for bbox, rows in unruled)
-    items.sort(key=lambda item: item[0])
+    _place_items(items, number, doc, settings, bool(page.images))
 
+
+def _place_items(items: list[tuple[float, object]], number: int, doc: Document, settings: Settings,
+                 images: bool) -> None:
+    """Put a page's blocks and tables into the document in reading order (top to bottom)."""
+    items.sort(key=lambda item: item[0])
     chars = sum(len(b.text) for _, b in items if isinstance(b, Block)) + sum(
         len(c.text) for _, rows in items if isinstance(rows, list) for row in rows for c in row)
     if chars < settings.min_page_chars:
-        doc.unread_pages[number] = NO_TEXT_LAYER if page.images or not chars else "almost no text on this page"
+        doc.unread_pages[number] = NO_TEXT_LAYER if images or not chars else "almost no text on this page"
         if not chars:
             return
 

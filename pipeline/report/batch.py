@@ -9,9 +9,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pandas as pd
-from jinja2 import Environment, PackageLoader, select_autoescape
-
 from ..framework import load_framework
+from .html import template_environment
 
 
 def summary_frame(outcomes) -> pd.DataFrame:
@@ -50,8 +49,7 @@ def write_summaries(outcomes, out: Path) -> None:
 
 def _write_html(frame: pd.DataFrame, path: Path) -> None:
     framework = load_framework()
-    env = Environment(loader=PackageLoader("pipeline.report", "templates"), autoescape=select_autoescape(default=True))
-    html = env.get_template("summary.html.j2").render(
+    html = template_environment().get_template("summary.html.j2").render(
         rows=frame.to_dict(orient="records"), characteristics=framework.characteristics, themes=framework.themes,
         generated=datetime.now(timezone.utc).strftime("%d %B %Y %H:%M UTC"))
     path.write_text(html, encoding="utf-8")

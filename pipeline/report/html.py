@@ -4,6 +4,7 @@ browser or prints. Every piece of document text goes through Jinja2's autoescapi
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -14,7 +15,9 @@ from ..review import RATING_ORDER, Review
 CONTEXT_CHARS = 220
 
 
-def _environment() -> Environment:
+@lru_cache(maxsize=1)
+def template_environment() -> Environment:
+    """One environment per process, so templates are compiled once, not once per pack."""
     env = Environment(loader=PackageLoader("pipeline.report", "templates"),
                       autoescape=select_autoescape(default=True, default_for_string=True),
                       trim_blocks=True, lstrip_blocks=True)
@@ -52,7 +55,7 @@ def quote_context(review: Review, ev: Evidence) -> dict:
 def render_html(review: Review, review_data: dict, themes_by_id: dict[str, str],
                 links: dict[str, str] | None = None) -> str:
     """links: document id -> relative link to the source file, so a quote opens at its page."""
-    env = _environment()
+    env = template_environment()
     docs = {d["id"]: d for d in review_data["pack"]["documents"]}
     findings = {f["id"]: f for f in review_data["findings"]}
     contexts = {(f.id, i): quote_context(review, ev) for f in review.findings for i, ev in enumerate(f.evidence)}

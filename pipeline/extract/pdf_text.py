@@ -1,0 +1,91 @@
+"""The fast text path for PDF pages: pdfium (through pypdfium2) gives every character with its box, size
+and weight far faster than pdfminer. Lines are rebuilt in the same form pdfplumber's extract_text_lines
+gives, so both paths share the grouping into headings, paragraphs and list items.
+
+`needs_layout` says when a page must go to pdfplumber instead: ruling lines drawn on it (a grid table),
+or several lines that open with an indicator reference (a table typed in columns).
+"""
+
+from __future__ import annotations
+
+import ctypes
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+from .cleanup import INDICATOR_REF
+
+MIN_RULING_PATHS = 6  # a grid table draws many path objects; a logo or one rule draws few
+
+
+def page_lines(page: pdfium.PdfPage) -> list[dict]:
+    """Text lines of a page, top to bottom, as dicts with text, x0, x1, top, bottom and chars.
+
+    pdfium already cuts a page's text into runs, one per line segment; each run is read whole, and its
+    type size, weight and baseline come from its first character. Runs on one baseline (a bullet and its
+    text) are joined into one line."""
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+        runs = []
+        for i in range(textpage.count_rects()):
+            left, bottom, right, top = textpage.get_rect(i)
+            text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", "").replace("\n", " ")
+            text = text.replace("\ufffe", "").replace("\x02", "")
+            if not text.strip():
+                continue
+            index = raw.FPDFText_GetCharIndexAtPos(textpage, left + 0.5, (top + bottom) / 2, 2.0, 2.0)
+            size = raw.FPDFText_GetFontSize(textpage, index) if index >= 0 else 0.0
+            size = size if size > 0 else max(top - bottom, 1.0)
+            bold = index >= 0 and raw.FPDFText_GetFontWeight(textpage, index) >= 600
+            baseline = height - bottom
+            if index >= 0 and raw.FPDFText_GetCharOrigin(textpage, index, origin_x, origin_y):
+                baseline = height - origin_y.value
+            runs.append({"text": text.strip(), "x0": left, "x1": right, "baseline": baseline, "size": size,
+                         "bold": bold})
+    finally:
+        textpage.close()
+    runs.sort(key=lambda r: r["baseline"])
+    clusters: list[list[dict]] = []
+    for run in runs:
+        if clusters and abs(run["baseline"] - clusters[-1][0]["baseline"]) <= 0.5 * max(clusters[-1][0]["size"], 1.0):
+            clusters[-1].append(run)
+        else:
+            clusters.append([run])
+    lines: list[dict] = []
+    for cluster in clusters:
+        cluster.sort(key=lambda r: r["x0"])
+        text = cluster[0]["text"]
+        for prev, run in zip(cluster, cluster[1:]):
+            text += (" " if run["x0"] - prev["x1"] > 0.15 * prev["size"] else "") + run["text"]
+        body = max(cluster, key=lambda r: len(r["text"]))  # the line's text run, not its bullet
+        lines.append({"text": text, "x0": cluster[0]["x0"], "x1": max(r["x1"] for r in cluster),
+                      "top": body["baseline"] - 0.8 * body["size"], "bottom": body["baseline"] + 0.2 * body["size"],
+                      "chars": [_pseudo_char(r) for r in cluster]})
+    lines.sort(key=lambda ln: (round(ln["top"]), ln["x0"]))
+    return lines
+
+
+def _pseudo_char(run: dict) -> dict:
+    """One stand-in 'char' per run, carrying what line grouping reads: size, weight, text."""
+    return {"text": run["text"], "size": run["size"], "fontname": "Bold" if run["bold"] else "Regular"}
+
+
+def ruling_paths(page: pdfium.PdfPage) -> int:
+    return sum(1 for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2))
+
+
+def has_images(page: pdfium.PdfPage) -> bool:
+    return any(True for _ in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=2))
+
+
+def needs_layout(page: pdfium.PdfPage) -> bool:
+    if ruling_paths(page) >= MIN_RULING_PATHS:
+        return True
+    textpage = page.get_textpage()
+    try:
+        text = textpage.get_text_range()
+    finally:
+        textpage.close()
+    return sum(bool(INDICATOR_REF.match(line)) for line in text.splitlines()) >= 3
