@@ -15,3 +15,7 @@ class UnsupportedFormat(UnreadableDocument):
 
 class ModelError(LaaReviewError):
     """A trained model is missing, corrupt or from an incompatible version."""
+
+
+class DocumentTimeout(BaseException):
+    """A document ran past its time limit. A BaseException, so no parser's `except Exception` swallows it."""

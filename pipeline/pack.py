@@ -21,10 +21,13 @@ class Sentence:
     text: str
     entities: tuple[tuple[str, str], ...] = ()  # (label, text) from spaCy: DATE, PERCENT, CARDINAL, ...
     ocr: bool = False
+    ocr_confidence: float | None = None
 
     def evidence(self) -> Evidence:
-        return Evidence(self.document, self.page, self.text,
-                        {"block": self.block, "char_start": self.start, "char_end": self.end}, ocr=self.ocr)
+        location = {"block": self.block, "char_start": self.start, "char_end": self.end}
+        if self.ocr_confidence is not None:
+            location["ocr_confidence"] = self.ocr_confidence
+        return Evidence(self.document, self.page, self.text, location, ocr=self.ocr)
 
     def has_entity(self, *labels: str) -> bool:
         return any(label in labels for label, _ in self.entities)

@@ -51,6 +51,11 @@ class Settings:
     # PDF pages without tables are read through pdfium's fast text layer; off: pdfplumber reads every page.
     pdf_fast_text: bool = True
 
+    # OCR of pages with no text layer (Tesseract): on by default where Tesseract is installed.
+    ocr: bool = True
+    ocr_dpi: int = 300
+    ocr_timeout_s: float = 60.0
+
     # Limits that protect the machine.
     max_file_mb: float = 200.0
     max_pages: int = 1500

@@ -17,6 +17,7 @@ from typing import Iterable, Iterator
 
 from .analyse import analyse_document
 from .documents import Document
+from .errors import DocumentTimeout
 from .extract import extract
 from .pack import AnalysedDocument
 from .settings import Settings
@@ -29,12 +30,8 @@ class Job:
     doc_id: str
 
 
-class _Timeout(Exception):
-    pass
-
-
 def _on_alarm(signum, frame):
-    raise _Timeout()
+    raise DocumentTimeout()
 
 
 def process_document(path: Path, doc_id: str, settings: Settings) -> AnalysedDocument:
@@ -48,7 +45,7 @@ def process_document(path: Path, doc_id: str, settings: Settings) -> AnalysedDoc
         ad = analyse_document(doc, settings)
         score_sentences(ad, settings)
         return ad
-    except _Timeout:
+    except DocumentTimeout:
         return _failed(path, doc_id, f"reading took longer than the {settings.doc_timeout_s:g} s limit")
     except MemoryError:
         return _failed(path, doc_id, "reading needed more memory than the limit allows")

@@ -47,12 +47,23 @@ def test_page_numbers_are_not_content(make_pdf, settings):
     assert all(not b.text.startswith("Page ") for b in doc.blocks)
 
 
-def test_scanned_page_is_reported_not_read(make_pdf, settings):
-    doc = extract(make_pdf([("p", "A typed first page with enough text to count as read."),
-                            ("scan", ["Signed for Northmoor Police", "Date 26/06/2008"])]), "d1", settings)
+SCAN = [("p", "A typed first page with enough text to count as read."),
+        ("scan", ["Signed for Northmoor Police", "Date 26/06/2008"])]
+
+
+def test_scanned_page_without_ocr_is_reported_not_read(make_pdf, settings):
+    doc = extract(make_pdf(SCAN), "d1", settings.replace(ocr=False))
     assert doc.status == "partial"
-    assert 2 in doc.unread_pages and "scanned" in doc.unread_pages[2]
-    assert "page" in doc.error
+    assert 2 in doc.unread_pages and "scanned" in doc.unread_pages[2] and "OCR is switched off" in doc.error
+
+
+def test_scanned_page_is_read_by_ocr_and_marked(make_pdf, settings):
+    doc = extract(make_pdf(SCAN), "d1", settings)
+    assert doc.status == "ok" and doc.ocr and not doc.unread_pages
+    scanned = [b for b in doc.blocks if b.page == 2]
+    assert all(b.ocr and 0.5 < b.ocr_confidence <= 1 for b in scanned)
+    assert "Signed for Northmoor Police" in " ".join(b.text for b in scanned)
+    assert not any(b.ocr for b in doc.blocks if b.page == 1)
 
 
 def test_broken_files_get_plain_reasons(tmp_path, make_pdf, settings):

@@ -75,9 +75,19 @@ def test_sample_review_finds_the_planted_signals(sample_review):
     assert ratings["smart-targets"] in ("red", "amber") and ratings["operational-plans"] in ("red", "amber")
 
 
-def test_unreadable_scan_is_reported_and_yields_no_findings(sample_review):
-    data = sample_review.data
-    scan = next(d for d in data["pack"]["documents"] if d["file"] == "signature-sheet-scan.pdf")
-    if scan["status"] == "error":
-        assert "text layer" in scan["error"] or "OCR" in scan["error"]
-        assert not any(ev["document"] == scan["id"] for f in data["findings"] for ev in f["evidence"])
+def test_scanned_signature_sheet_is_read_by_ocr(sample_review):
+    scan = next(d for d in sample_review.data["pack"]["documents"] if d["file"] == "signature-sheet-scan.pdf")
+    assert scan["status"] == "ok" and scan["ocr"] is True and scan["date"] == "2008-06-26"
+
+
+def test_unreadable_document_yields_no_findings(tmp_path, settings):
+    from pipeline.run import review_pack
+
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "scan.pdf").write_bytes((SAMPLE_PACK / "signature-sheet-scan.pdf").read_bytes())
+    result = review_pack([tmp_path / "pack"], settings.replace(ocr=False), out_dir=tmp_path / "out")
+    doc = result.data["pack"]["documents"][0]
+    assert doc["status"] == "error" and "no page could be read" in doc["error"]
+    assert result.data["findings"] == []
+    assert all(c["rating"] == "grey" for c in result.data["characteristics"])
+    assert "no document of the pack could be read" in result.data["characteristics"][0]["summary"]

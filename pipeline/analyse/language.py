@@ -72,7 +72,8 @@ def sentences(doc: Document, settings: Settings) -> list[Sentence]:
                     continue
                 start = span.start_char + (len(span.text) - len(span.text.lstrip()))
                 out.append(Sentence(document=doc.id, block=block.index, page=block.page, start=start,
-                                    end=start + len(text), text=text, ocr=block.ocr))
+                                    end=start + len(text), text=text, ocr=block.ocr,
+                                    ocr_confidence=block.ocr_confidence))
     if entity_pipes:
         targets = [s for s in out if is_target_like(s.text)]
         with nlp.select_pipes(enable=entity_pipes):

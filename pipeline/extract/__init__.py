@@ -33,6 +33,13 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
+_OTHER_FORMATS = [
+    (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"), (b"GIF8", "a GIF image"), (b"{\\rtf", "an RTF file (save it as .docx or PDF)"),
+    (b"\x1f\x8b", "a gzip archive"), (b"Rar!", "a RAR archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
+]
+
+
 def sniff_format(path: Path) -> str:
     """What the bytes say the file is. The extension only separates Markdown from plain text."""
     with open(path, "rb") as fh:
@@ -49,9 +56,18 @@ def sniff_format(path: Path) -> str:
             raise UnreadableDocument("the file is a damaged or truncated ZIP/Word archive") from None
         if "word/document.xml" in names:
             return "docx"
+        if "xl/workbook.xml" in names:
+            raise UnsupportedFormat("an Excel workbook; export the sheet to PDF or save the text as .docx")
         raise UnsupportedFormat("a ZIP archive that is not a Word (.docx) document")
     if head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        with open(path, "rb") as fh:
+            container = fh.read(1 << 20)
+        if "EncryptionInfo".encode("utf-16-le") in container:
+            raise UnreadableDocument("the Office file is password-protected or encrypted")
         raise UnsupportedFormat("an old binary Office file (.doc/.xls); save it as .docx or PDF")
+    for magic, what in _OTHER_FORMATS:
+        if head.startswith(magic):
+            raise UnsupportedFormat(f"{what}, not a PDF, Word or text document")
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise UnsupportedFormat("a binary file that is not PDF or Word")
     return "md" if path.suffix.lower() in {".md", ".markdown"} else "txt"

@@ -16,7 +16,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from ..documents import Block, Cell, Document, Table
 from ..errors import UnreadableDocument
 from ..settings import Settings
-from . import pdf_text
+from . import ocr, pdf_text
 from .cleanup import INDICATOR_REF, fix_unmapped_glyphs, is_list_item, is_page_furniture, join_lines
 
 NO_TEXT_LAYER = "no text layer on this page (a scanned or image-only page)"
@@ -45,7 +45,7 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
                     lines = pdf_text.page_lines(page)
                     for line in lines:
                         line["text"] = fix_unmapped_glyphs(line["text"])
-                    items = list(_group_lines(lines, number))
+                    items = list(_group_lines(reading_order(lines, page.get_width()), number))
                     _place_items(items, number, doc, settings, pdf_text.has_images(page))
                     continue
             finally:
@@ -54,17 +54,47 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
             layout_page = plumber.pages[number - 1]
             _extract_page(layout_page, number, doc, settings)
             layout_page.flush_cache()  # keep memory bounded on long documents
+        for number in sorted(doc.unread_pages):
+            _ocr_page(fast, number, doc, settings)
     finally:
         fast.close()
         if plumber is not None:
             plumber.close()
     _join_tables_across_pages(doc)
-    if doc.unread_pages and len(doc.unread_pages) == doc.pages:
-        raise UnreadableDocument(f"no page has a text layer ({doc.pages} scanned or image-only pages)")
     if doc.unread_pages:
+        reasons = sorted(set(doc.unread_pages.values()))
+        if len(doc.unread_pages) == doc.pages:
+            raise UnreadableDocument(f"no page could be read ({doc.pages} page(s): {'; '.join(reasons)})")
         doc.status = "partial"
         pages = ", ".join(str(p) for p in sorted(doc.unread_pages))
-        doc.error = f"pages {pages} have no text layer (scanned or image-only) and were not read"
+        doc.error = f"page(s) {pages} could not be read: {'; '.join(reasons)}"
+
+
+def _ocr_page(fast, number: int, doc: Document, settings: Settings) -> None:
+    """Read a page without a text layer by OCR, where Tesseract is installed and OCR is on."""
+    if not settings.ocr:
+        doc.unread_pages[number] = NO_TEXT_LAYER + "; OCR is switched off"
+        return
+    if not ocr.available():
+        doc.unread_pages[number] = NO_TEXT_LAYER + "; OCR is not available (install Tesseract: see README)"
+        return
+    page = fast[number - 1]
+    try:
+        blocks = ocr.read_page(page, number, settings.ocr_dpi, settings.ocr_timeout_s)
+    except RuntimeError as exc:  # pytesseract's timeout
+        doc.unread_pages[number] = f"{NO_TEXT_LAYER}; OCR failed ({str(exc)[:80]})"
+        return
+    finally:
+        page.close()
+    if sum(len(b.text) for b in blocks) < settings.min_page_chars:
+        doc.unread_pages[number] = NO_TEXT_LAYER + "; OCR found no readable text"
+        return
+    del doc.unread_pages[number]
+    # keep reading order: OCR blocks go where the page's (empty) place is
+    at = next((i for i, b in enumerate(doc.blocks) if b.page is not None and b.page > number), len(doc.blocks))
+    doc.blocks[at:at] = blocks
+    for i, block in enumerate(doc.blocks):
+        block.index = i
 
 
 def _open_plumber(path: Path):
@@ -99,16 +129,17 @@ def _extract_page(page, number: int, doc: Document, settings: Settings) -> None:
     lines = prose.extract_text_lines(return_chars=True)
     for line in lines:
         line["text"] = fix_unmapped_glyphs(line["text"])
-    items: list[tuple[float, object]] = [(top, blk) for top, blk in _group_lines(lines, number)]
+    items: list[tuple[tuple, object]] = [(key, blk) for key, blk in _group_lines(reading_order(lines, page.width),
+                                                                                 number)]
     for table in found:
         rows = _table_rows(table, number)
         if rows:
-            items.append((table.bbox[1], rows))
-    items.extend((bbox[1], rows) for bbox, rows in unruled)
+            items.append(((0, table.bbox[1]), rows))
+    items.extend(((0, bbox[1]), rows) for bbox, rows in unruled)
     _place_items(items, number, doc, settings, bool(page.images))
 
 
-def _place_items(items: list[tuple[float, object]], number: int, doc: Document, settings: Settings,
+def _place_items(items: list[tuple[tuple, object]], number: int, doc: Document, settings: Settings,
                  images: bool) -> None:
     """Put a page's blocks and tables into the document in reading order (top to bottom)."""
     items.sort(key=lambda item: item[0])
@@ -132,6 +163,25 @@ def _place_items(items: list[tuple[float, object]], number: int, doc: Document, 
                                     page=number, table=table.index))
 
 
+def reading_order(lines: list[dict], width: float) -> list[dict]:
+    """Lines top to bottom, except on a two-column page: full-width lines above the columns, then the
+    left column, then the right one, then full-width lines below."""
+    mid = width / 2
+    left = [ln for ln in lines if ln["x1"] < mid + 6]
+    right = [ln for ln in lines if ln["x0"] > mid - 6]
+    spanning = [ln for ln in lines if ln not in left and ln not in right]
+    if len(left) < 4 or len(right) < 4 or len(spanning) > 0.15 * len(lines):
+        return lines
+    top_of_columns = min(ln["top"] for ln in left + right)
+    above = [ln for ln in spanning if ln["top"] < top_of_columns]
+    below = [ln for ln in spanning if ln["top"] >= top_of_columns]
+    # blocks are later placed by (column, top): mark each line's column
+    for col, group in enumerate((above, left, right, below)):
+        for ln in group:
+            ln["col"] = col
+    return above + left + right + below
+
+
 def _group_lines(lines: list[dict], page: int):
     """Group text lines into blocks: a new block at a vertical gap, a size change, or a bullet."""
     if not lines:
@@ -146,7 +196,8 @@ def _group_lines(lines: list[dict], page: int):
             text = join_lines("\n".join(ln["text"] for ln in current))
             bbox = (min(ln["x0"] for ln in current), current[0]["top"],
                     max(ln["x1"] for ln in current), current[-1]["bottom"])
-            yield current[0]["top"], Block(index=-1, kind=kind, text=text, page=page, bbox=bbox)
+            yield (current[0].get("col", 0), current[0]["top"]), Block(index=-1, kind=kind, text=text, page=page,
+                                                                       bbox=bbox)
 
     for i, (ln, size) in enumerate(zip(lines, sizes)):
         bold = all("Bold" in ch.get("fontname", "") for ch in ln["chars"] if ch["text"].strip())

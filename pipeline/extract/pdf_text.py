@@ -15,7 +15,8 @@ import pypdfium2.raw as raw
 
 from .cleanup import INDICATOR_REF
 
-MIN_RULING_PATHS = 6  # a grid table draws many path objects; a logo or one rule draws few
+MIN_RULING_PATHS = 6
+GUTTER = 2.5  # a horizontal gap wider than this many type sizes separates columns  # a grid table draws many path objects; a logo or one rule draws few
 
 
 def page_lines(page: pdfium.PdfPage) -> list[dict]:
@@ -53,9 +54,18 @@ def page_lines(page: pdfium.PdfPage) -> list[dict]:
             clusters[-1].append(run)
         else:
             clusters.append([run])
-    lines: list[dict] = []
+    # a wide gap on one baseline is a gutter between columns: the runs either side are separate lines
+    split: list[list[dict]] = []
     for cluster in clusters:
         cluster.sort(key=lambda r: r["x0"])
+        split.append([cluster[0]])
+        for prev, run in zip(cluster, cluster[1:]):
+            if run["x0"] - prev["x1"] > GUTTER * max(prev["size"], 1.0):
+                split.append([run])
+            else:
+                split[-1].append(run)
+    lines: list[dict] = []
+    for cluster in split:
         text = cluster[0]["text"]
         for prev, run in zip(cluster, cluster[1:]):
             text += (" " if run["x0"] - prev["x1"] > 0.15 * prev["size"] else "") + run["text"]
