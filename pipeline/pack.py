@@ -161,6 +161,7 @@ class Pack:
     targets: list[TargetRow] = field(default_factory=list)
     actions: list[ActionRow] = field(default_factory=list)
     priorities: list[PriorityList] = field(default_factory=list)
+    outcomes: list[Evidence] = field(default_factory=list)  # the LAA's outcome statements
     laa_period: tuple[date, date] | None = None
     laa_period_evidence: Evidence | None = None
 

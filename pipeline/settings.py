@@ -43,6 +43,13 @@ class Settings:
     implausible_ratio: float = 3.0
     flat_trend_share: float = 0.005
 
+    # Cross-document checks: a priority or issue whose best similarity to any LAA outcome, target or
+    # priority is below translation_similarity is not in the LAA; a plan sentence at or above
+    # outcome_link_similarity to an LAA outcome carries it.
+    translation_similarity: float = 0.12
+    outcome_link_similarity: float = 0.35
+    max_cross_document_findings: int = 5
+
     # Parallel work: documents are read by this many worker processes (spaCy and models loaded once each).
     workers: int = 2
     # Each worker's address-space limit in MB (0: no limit), so one huge file cannot take the machine.

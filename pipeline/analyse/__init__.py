@@ -12,6 +12,7 @@ from ..settings import Settings
 from . import language
 from .dating import date_document
 from .kinds import classify
+from .outcomes import find_outcomes
 from .priorities import find_priority_lists
 from .tables import action_columns, read_actions, read_targets, target_columns
 
@@ -40,6 +41,8 @@ def build_pack(name: str, analysed: list[AnalysedDocument], settings: Settings) 
             if cols is not None:
                 pack.actions.extend(read_actions(ad.doc, table, cols))
         pack.priorities.extend(find_priority_lists(ad.doc))
+        if ad.kind == "laa":
+            pack.outcomes.extend(find_outcomes(ad.doc))
     nis = national_indicators()
     for row in pack.targets:
         indicator = nis.get(row.reference)

@@ -5,7 +5,7 @@ from .registry import REGISTRY, Detector, detector, run_detectors
 
 
 def load_all() -> None:
-    from . import dates, priorities, prose_targets, targets, text_signals, trajectories  # noqa: F401  (registration by import)
+    from . import absence, crossdoc, dates, priorities, prose_targets, targets, text_signals, trajectories  # noqa: F401  (registration by import)
 
 
 __all__ = ["REGISTRY", "Detector", "detector", "run_detectors", "load_all"]
