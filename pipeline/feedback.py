@@ -40,7 +40,8 @@ def feedback_passages(feedback: Path, review_json: Path) -> tuple[list[Passage],
     """The passages the feedback yields, and a note for each line that could not become one."""
     review = json.loads(Path(review_json).read_text(encoding="utf-8"))
     findings = {f["id"]: f for f in review["findings"]}
-    known = set(load_framework().signals)
+    framework = load_framework()
+    known = set(framework.signals)
     passages, skipped = [], []
     for row in _read_lines(feedback):
         f = findings.get(row["finding"])
@@ -51,6 +52,9 @@ def feedback_passages(feedback: Path, review_json: Path) -> tuple[list[Passage],
         if new_signal and new_signal not in known:
             raise LaaReviewError(f"{row['finding']}: '{new_signal}' is not a signal id")
         prose = [e for e in f["evidence"] if e["quote"] and "block" in e.get("location", {})]
+        if framework.signal(f["signal"]).kind != "text" and not new_signal:
+            skipped.append(f"{row['finding']}: '{f['signal']}' is found by rules, not learned from passages")
+            continue
         if not prose:
             skipped.append(f"{row['finding']}: its evidence is a table cell or an absence, not a passage")
             continue

@@ -11,9 +11,10 @@ from ..pack import AnalysedDocument, Pack
 from ..settings import Settings
 from .registry import detector
 
+_EVERY = r"\b(?:quarterly|monthly|bi-?monthly|six-monthly|regular(?:ly)?|each quarter|every (?:month|quarter))\b"
+_TRACK = r"\b(?:report|monitor|review|track|scorecard|dashboard|performance)"
 TRACKING = re.compile(
-    r"\b(?:quarterly|monthly|bi-?monthly|six-monthly|regular(?:ly)?|each quarter|every (?:month|quarter))\b"
-    r"[^.]{0,100}\b(?:report|monitor|review|track|scorecard|dashboard|performance)"
+    rf"{_EVERY}[^.]{{0,100}}{_TRACK}|{_TRACK}\w*[^.]{{0,60}}{_EVERY}"
     r"|\b(?:performance (?:report|clinic|scorecard|dashboard|management framework)|exception report|progress report)",
     re.I)
 LADDER = re.compile(

@@ -1,0 +1,76 @@
+"""Analysts' loop: the shipped model loads safely and matches its card; reviewers' corrections become
+labelled passages; the corpus keeps its schema and fixed test split."""
+
+import json
+
+import numpy as np
+import pytest
+
+from pipeline.corpus import load_corpus
+from pipeline.errors import LaaReviewError, ModelError
+from pipeline.feedback import import_feedback
+from pipeline.framework import load_framework
+from pipeline.models import load_model, models_in_use
+from pipeline.settings import PROJECT_ROOT
+
+CORPUS = PROJECT_ROOT / "corpora" / "text"
+
+
+def test_corpus_schema_and_fixed_split():
+    fw = load_framework()
+    passages = load_corpus(CORPUS, fw)
+    assert all(p.split in ("train", "test") for p in passages)
+    text_signals = [s.id for s in fw.signals_of_kind("text")]
+    for signal in text_signals:
+        positives = [p for p in passages if signal in p.labels]
+        assert len(positives) >= 30, signal
+        assert any(p.split == "test" for p in positives) and any(p.split == "train" for p in positives)
+    assert sum(not p.labels for p in passages) >= 500  # neutral passages and hard negatives
+
+
+def test_shipped_model_loads_and_matches_its_card(settings):
+    model = load_model(settings, required=True)
+    assert models_in_use(settings) == {"text-signals": model.version}
+    assert model.signals == [s.id for s in load_framework().signals_of_kind("text")]
+    probs = model.predict_proba(["Performance is reported to the LSP board every quarter against each trajectory.",
+                                 "Apologies were received from Cllr Jones."])
+    assert probs.shape == (2, len(model.signals)) and np.all((probs >= 0) & (probs <= 1))
+    assert model.card["test_metrics"]["macro"]["f1"] > 0.5
+    assert model.card["training_data"]["sha256"]
+
+
+def test_a_tampered_model_is_refused(settings, tmp_path):
+    import shutil
+
+    models = tmp_path / "models"
+    shutil.copytree(settings.models_dir, models)
+    card = json.loads((models / "text-signals.card.json").read_text())
+    card["version"] = "000000000000"
+    (models / "text-signals.card.json").write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="does not match its model card"):
+        load_model(settings.replace(models_dir=models))
+    (models / "text-signals.npz").write_bytes(b"not a model")
+    with pytest.raises(ModelError, match="could not be loaded"):
+        load_model(settings.replace(models_dir=models))
+
+
+def test_feedback_becomes_labelled_passages(sample_review, tmp_path):
+    data = sample_review.data
+    prose = next(f for f in data["findings"] if f["detector"].startswith("model:") and len(f["evidence"]) == 1)
+    table = next(f for f in data["findings"] if "table" in f["evidence"][0]["location"])
+    feedback = tmp_path / "feedback.jsonl"
+    feedback.write_text("\n".join(json.dumps(x) for x in [
+        {"finding": prose["id"], "verdict": "wrong", "signal": "lip-service", "note": "rhetoric only"},
+        {"finding": table["id"], "verdict": "right"},
+        {"finding": "F999", "verdict": "right"}]) + "\n")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    added, skipped = import_feedback(feedback, sample_review.out_dir / "review.json", corpus)
+    assert added == 1 and len(skipped) == 2  # the table finding is a rule's; F999 does not exist
+    row = json.loads((corpus / "feedback.jsonl").read_text())
+    assert row["text"] == prose["evidence"][0]["quote"] and row["labels"] == ["lip-service"]
+    assert row["split"] == "train" and row["source"] == "feedback:northmoor" and "rhetoric only" in row["notes"]
+    assert import_feedback(feedback, sample_review.out_dir / "review.json", corpus)[0] == 0  # no duplicates
+    feedback.write_text('{"finding": "F001", "verdict": "maybe"}\n')
+    with pytest.raises(LaaReviewError, match="verdict"):
+        import_feedback(feedback, sample_review.out_dir / "review.json", corpus)
