@@ -97,43 +97,43 @@ def cmd_feedback_import(args) -> int:
     return 0
 
 
+def _command(sub, name: str, help: str, func):
+    """A subcommand; every one takes --set to override a setting."""
+    p = sub.add_parser(name, help=help)
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="override a setting (pipeline/settings.py)")
+    p.set_defaults(func=func)
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="laa-review",
                                      description="Evidence-linked review of Local Area Agreement submission packs.")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
     sub = parser.add_subparsers(dest="command", required=True)
+    corpus_help = "folder of labelled .jsonl passages (default: corpora/text)"
 
-    p = sub.add_parser("review", help="review one pack: files and/or folders, reviewed together")
+    p = _command(sub, "review", "review one pack: files and/or folders, reviewed together", cmd_review)
     p.add_argument("paths", nargs="*", help="documents or folders (default: the sample pack)")
     p.add_argument("--out", help="output folder (default: reports/<pack name>/)")
-    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="override a setting")
-    p.set_defaults(func=cmd_review)
 
-    p = sub.add_parser("batch", help="review every pack in a folder: each sub-folder (or loose file) is one pack")
+    p = _command(sub, "batch", "review every pack in a folder: each sub-folder (or loose file) is one pack", cmd_batch)
     p.add_argument("dir", help="folder of packs")
     p.add_argument("--out", help="output folder (default: reports/batch-<folder name>/)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="override a setting")
-    p.set_defaults(func=cmd_batch)
 
-    p = sub.add_parser("train", help="train the text-signal classifiers from corpora/text into models/")
-    p.add_argument("--corpus", help="folder of labelled .jsonl passages (default: corpora/text)")
-    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="override a setting")
-    p.set_defaults(func=cmd_train)
+    p = _command(sub, "train", "train the text-signal classifiers from corpora/text into models/", cmd_train)
+    p.add_argument("--corpus", help=corpus_help)
 
-    p = sub.add_parser("evaluate", help="score the shipped model on the fixed test split")
-    p.add_argument("--corpus", help="folder of labelled .jsonl passages (default: corpora/text)")
+    p = _command(sub, "evaluate", "score the shipped model on the fixed test split", cmd_evaluate)
+    p.add_argument("--corpus", help=corpus_help)
     p.add_argument("--out", help="where to write evaluation.json and evaluation.md (default: reports/)")
-    p.add_argument("--set", action="append", metavar="FIELD=VALUE", help="override a setting")
-    p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("feedback", help="reviewers' corrections")
     fsub = p.add_subparsers(dest="feedback_command", required=True)
-    q = fsub.add_parser("import", help="turn a feedback.jsonl into labelled passages in corpora/text")
+    q = _command(fsub, "import", "turn a feedback.jsonl into labelled passages in corpora/text", cmd_feedback_import)
     q.add_argument("file", help="feedback.jsonl written beside a review.json")
     q.add_argument("--review", help="the review.json it refers to (default: the one beside the file)")
     q.add_argument("--corpus", help="corpus folder (default: corpora/text)")
-    q.set_defaults(func=cmd_feedback_import)
     return parser
 
 

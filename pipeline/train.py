@@ -10,7 +10,6 @@ same corpus gives the same model and metrics. Saved as plain arrays and JSON (se
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timezone

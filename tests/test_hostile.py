@@ -1,7 +1,6 @@
 """Hostile and broken input: every case ends in a plain one-line reason or a correct review, within the
 time limit, and the other documents of its pack are unaffected."""
 
-import io
 import random
 import time
 import zipfile
