@@ -76,3 +76,11 @@ def test_broken_files_get_plain_reasons(tmp_path, make_pdf, settings):
         doc = extract(path, "x", settings)
         assert doc.status == "error"
         assert words in doc.error and "\n" not in doc.error
+
+
+def test_scanned_page_without_tesseract_says_so(make_pdf, settings, monkeypatch):
+    from pipeline.extract import ocr
+
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    doc = extract(make_pdf(SCAN), "d1", settings)
+    assert doc.status == "partial" and "OCR is not available (install Tesseract" in doc.unread_pages[2]

@@ -162,3 +162,23 @@ def test_fuzzed_pdf_and_word_files_end_in_a_status(tmp_path, settings):
         if ad.doc.status != "ok":
             assert ad.doc.error and "\n" not in ad.doc.error
     assert time.perf_counter() - start < 240
+
+
+def test_rotated_and_landscape_pages_read_in_order(tmp_path, settings):
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "rotated.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(90)
+    c.drawString(72, 760, "Rotated page heading line one about targets.")
+    c.drawString(72, 740, "Second line of the rotated page text.")
+    c.showPage()
+    c.setPageSize(landscape(A4))
+    c.drawString(72, 500, "Landscape page first line.")
+    c.drawString(72, 480, "Landscape page second line.")
+    c.save()
+    doc = extract(path, "r", settings)
+    assert [(b.page, b.text) for b in doc.blocks] == [
+        (1, "Rotated page heading line one about targets."), (1, "Second line of the rotated page text."),
+        (2, "Landscape page first line."), (2, "Landscape page second line.")]
