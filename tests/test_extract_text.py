@@ -17,3 +17,11 @@ def test_windows_1252_text_and_form_feed_pages(tmp_path, settings):
     assert doc.pages == 2
     assert [(b.text, b.page) for b in doc.blocks] == [("Caf\u00e9 strategy \u2013 page one.", 1),
                                                       ("\u00a3200,000 pooled budget.", 2)]
+
+
+def test_wrapped_and_hyphen_broken_lines_are_joined():
+    from pipeline.extract.cleanup import join_lines
+
+    assert join_lines("Northmoor Respon-\nsible Authority") == "Northmoor Responsible Authority"
+    assert join_lines("Drug and Alcohol\n  Action Team") == "Drug and Alcohol Action Team"
+    assert join_lines("Anti-\nSocial Behaviour") == "Anti-Social Behaviour"  # a capital: a real hyphen, kept

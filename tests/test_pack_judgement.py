@@ -59,6 +59,7 @@ def test_cross_document_gaps(reviews):
         "Affordable housing for young families", "Tackling rural isolation and access to transport"]
     assert any("teenage conceptions" in q for q in quotes(c, "key-issues-omitted"))
     assert "disconnected-plans" in signals(c, "disconnected-plans")
+    assert not [f for f in c["findings"] if f["signal"] == "outcomes-in-action-plans" and f["detector"].startswith("rule:")]
     assert "no-trajectory" in signals(c, "no-trajectory")
     assert signals(c, "no-regular-tracking", "no-ladder-of-intervention", "no-clear-outcomes") == set()
 

@@ -15,12 +15,15 @@ def fix_unmapped_glyphs(text: str) -> str:
 
 
 _HYPHEN_BREAK = re.compile(r"(\w)-\n(?=[a-z])")
+_HYPHEN_KEPT = re.compile(r"(\w)-\n\s*(?=[A-Z0-9])")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def join_lines(text: str) -> str:
-    """Join lines wrapped by layout: 'respon-\\nsible' -> 'responsible', other breaks -> one space."""
+    """Join lines wrapped by layout: 'respon-\\nsible' -> 'responsible', 'Anti-\\nSocial' -> 'Anti-Social',
+    other breaks -> one space."""
     text = _HYPHEN_BREAK.sub(r"\1", text.replace("\r", ""))
+    text = _HYPHEN_KEPT.sub(r"\1-", text)  # 'Anti-\nSocial': a real hyphen at the break
     text = re.sub(r"\s*\n\s*", " ", text)
     return _SPACES.sub(" ", text).strip()
 
