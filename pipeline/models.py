@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -26,6 +27,7 @@ from .settings import Settings
 from .textprep import prepare
 
 MODEL_NAME = "text-signals"
+_WORDS = re.compile(r"[A-Za-z]{2,}")  # words, not bullets, numbers or stray letters
 VECTORISER_PARAMS = ("analyzer", "ngram_range", "lowercase", "strip_accents", "token_pattern", "sublinear_tf",
                      "norm", "use_idf", "smooth_idf")
 
@@ -155,7 +157,7 @@ def score_sentences(ad, settings: Settings) -> None:
     model = load_model(settings)
     if model is None or not ad.sentences:
         return
-    chosen = [i for i, s in enumerate(ad.sentences) if len(s.text.split()) >= settings.min_sentence_words]
+    chosen = [i for i, s in enumerate(ad.sentences) if len(_WORDS.findall(s.text)) >= settings.min_sentence_words]
     if not chosen:
         return
     probs = model.predict_proba([ad.sentences[i].text for i in chosen])
