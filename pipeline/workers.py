@@ -49,6 +49,8 @@ def process_document(path: Path, doc_id: str, settings: Settings) -> AnalysedDoc
         return _failed(path, doc_id, f"reading took longer than the {settings.doc_timeout_s:g} s limit")
     except MemoryError:
         return _failed(path, doc_id, "reading needed more memory than the limit allows")
+    except Exception as exc:  # a fault in analysis on one strange document must not stop its pack
+        return _failed(path, doc_id, f"the document could not be analysed ({type(exc).__name__})")
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

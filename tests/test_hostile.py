@@ -182,3 +182,26 @@ def test_rotated_and_landscape_pages_read_in_order(tmp_path, settings):
     assert [(b.page, b.text) for b in doc.blocks] == [
         (1, "Rotated page heading line one about targets."), (1, "Second line of the rotated page text."),
         (2, "Landscape page first line."), (2, "Landscape page second line.")]
+
+
+def test_enormous_paragraph_is_read_in_pieces_with_true_offsets(settings):
+    from pipeline.analyse.language import MAX_PIECE_CHARS, sentences
+    from pipeline.documents import Block, Document
+
+    text = "The board reviewed the plan. " * 9000  # about 260,000 characters in one block
+    doc = Document(id="big", file="big.txt", sha256="0" * 64, format="txt",
+                   blocks=[Block(index=0, kind="paragraph", text=text)])
+    found = sentences(doc, settings)
+    assert len(found) >= 8900 and len(text) > 2 * MAX_PIECE_CHARS
+    assert all(text[s.start:s.end] == s.text for s in found)
+
+
+def test_a_fault_in_analysis_costs_only_that_document(tmp_path, settings, monkeypatch):
+    import pipeline.workers as workers
+
+    def broken(doc, settings):
+        raise ValueError("analysis bug")
+
+    monkeypatch.setattr(workers, "analyse_document", broken)
+    (_, ad), = list(run_jobs([Job((0,), GOOD_PDF, "a")], settings.replace(workers=1)))
+    assert ad.doc.status == "error" and ad.doc.error == "the document could not be analysed (ValueError)"

@@ -56,6 +56,21 @@ def load_nlp(model: str, components: tuple[str, ...]):
     return nlp
 
 
+MAX_PIECE_CHARS = 100_000  # far below spaCy's own limit; a block longer than this is read in pieces
+
+
+def _pieces(blocks):
+    """(text, (block, offset)) for nlp.pipe; an enormous block is cut at whitespace into pieces."""
+    for block in blocks:
+        text, offset = block.text, 0
+        while len(text) - offset > MAX_PIECE_CHARS:
+            cut = text.rfind(" ", offset, offset + MAX_PIECE_CHARS)
+            cut = cut if cut > offset else offset + MAX_PIECE_CHARS
+            yield text[offset:cut], (block, offset)
+            offset = cut
+        yield text[offset:], (block, offset)
+
+
 def sentences(doc: Document, settings: Settings) -> list[Sentence]:
     nlp = load_nlp(settings.spacy_model, tuple(settings.spacy_components))
     entity_pipes = [n for n in nlp.pipe_names if n == "ner"]
@@ -63,14 +78,13 @@ def sentences(doc: Document, settings: Settings) -> list[Sentence]:
     blocks = [b for b in doc.blocks if b.kind != "table" and b.text.strip()]
     out: list[Sentence] = []
     with nlp.select_pipes(enable=sentence_pipes):
-        for parsed, block in nlp.pipe(((b.text, b) for b in blocks), as_tuples=True,
-                                      batch_size=settings.spacy_batch_size):
+        for parsed, (block, offset) in nlp.pipe(_pieces(blocks), as_tuples=True, batch_size=settings.spacy_batch_size):
             spans = list(parsed.sents) if parsed.has_annotation("SENT_START") else [parsed[:]]
             for span in spans:
                 text = span.text.strip()
                 if not text:
                     continue
-                start = span.start_char + (len(span.text) - len(span.text.lstrip()))
+                start = offset + span.start_char + (len(span.text) - len(span.text.lstrip()))
                 out.append(Sentence(document=doc.id, block=block.index, page=block.page, start=start,
                                     end=start + len(text), text=text, ocr=block.ocr,
                                     ocr_confidence=block.ocr_confidence))

@@ -12,6 +12,7 @@ from .cleanup import is_list_item, join_lines, tab_row
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}")
+MAX_BLOCK_CHARS = 5000
 
 
 def decode(raw: bytes) -> str:
@@ -61,15 +62,20 @@ def _add_chunk(chunk: str, page: int | None, doc: Document) -> None:
                                     page=page))
             paragraph.clear()
 
+    size = 0
+
     for line in lines:
         heading = _MD_HEADING.match(line.strip()) if doc.format == "md" else None
         if heading:
             flush()
             doc.blocks.append(Block(index=len(doc.blocks), kind="heading", text=heading.group(2).strip(),
                                     page=page, level=len(heading.group(1))))
-        elif is_list_item(line):
+        elif is_list_item(line) or size > MAX_BLOCK_CHARS:
+            # a new list item, or a 'paragraph' that runs on for pages (text with no blank lines)
             flush()
+            size = 0
             paragraph.append(line.strip())
         else:
             paragraph.append(line.strip())
+        size += len(line)
     flush()
