@@ -205,3 +205,23 @@ def test_a_fault_in_analysis_costs_only_that_document(tmp_path, settings, monkey
     monkeypatch.setattr(workers, "analyse_document", broken)
     (_, ad), = list(run_jobs([Job((0,), GOOD_PDF, "a")], settings.replace(workers=1)))
     assert ad.doc.status == "error" and ad.doc.error == "the document could not be analysed (ValueError)"
+
+
+def test_scanned_pack_is_reviewed_with_ocr_quotes(tmp_path, settings):
+    from tools.docbuild import write_pdf
+
+    pack = tmp_path / "scanned"
+    pack.mkdir()
+    write_pdf(pack / "laa-scan.pdf", [("scan", ["LOCAL AREA AGREEMENT 2008-2011", "",
+                                                "We will improve the quality of life of older people.",
+                                                "We will reduce crime and the fear of crime."])])
+    write_pdf(pack / "minutes-scan.pdf", [("scan", ["PARTNERSHIP BOARD MINUTES", "",
+                                                    "Performance reports come to the Board every quarter."])])
+    result = review_pack([pack], settings, out_dir=tmp_path / "out")
+    docs = result.data["pack"]["documents"]
+    assert all(d["status"] == "ok" and d["ocr"] for d in docs)
+    prose = [f for f in result.data["findings"] if f["signal"] == "unquantified-target"]
+    quotes = {e["quote"] for f in prose for e in f["evidence"]}
+    assert "We will improve the quality of life of older people." in quotes
+    assert all(e["ocr"] and 0 < e["location"]["ocr_confidence"] <= 1 for f in prose for e in f["evidence"])
+    assert not [f for f in result.data["findings"] if f["signal"] == "no-regular-tracking"]

@@ -41,7 +41,9 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
         for number in range(1, doc.pages + 1):
             page = fast[number - 1]
             try:
-                if settings.pdf_fast_text and not pdf_text.needs_layout(page):
+                # pdfplumber does not apply a page's /Rotate, so a rotated page is read as text even when
+                # it carries a table (its rows then read as lines, not cells)
+                if settings.pdf_fast_text and (page.get_rotation() or not pdf_text.needs_layout(page)):
                     lines = pdf_text.page_lines(page)
                     for line in lines:
                         line["text"] = fix_unmapped_glyphs(line["text"])
