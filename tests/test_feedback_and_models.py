@@ -74,3 +74,21 @@ def test_feedback_becomes_labelled_passages(sample_review, tmp_path):
     feedback.write_text('{"finding": "F001", "verdict": "maybe"}\n')
     with pytest.raises(LaaReviewError, match="verdict"):
         import_feedback(feedback, sample_review.out_dir / "review.json", corpus)
+
+
+def test_corpus_does_not_copy_the_texts_the_tests_judge_it_on():
+    """The packs the tests review must be unseen text: no corpus passage may share half its words with a
+    sentence of the test packs, the unseen pack or the sample pack."""
+    import ast
+    import re
+
+    def words(text):
+        return set(re.findall(r"[a-z]{3,}", text.lower()))
+
+    sources = ["tests/packs.py", "tests/test_unseen_pack.py", "tools/make_samples.py"]
+    judged = [words(node.value) for src in sources
+              for node in ast.walk(ast.parse((PROJECT_ROOT / src).read_text()))
+              if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(words(node.value)) >= 4]
+    copies = [p.text for p in load_corpus(CORPUS, load_framework())
+              if any(len(words(p.text) & w) / len(words(p.text) | w) >= 0.5 for w in judged)]
+    assert copies == []
