@@ -163,7 +163,9 @@ def score_sentences(ad, settings: Settings) -> None:
     probs = model.predict_proba([ad.sentences[i].text for i in chosen])
     above = probs >= model.thresholds
     ad.model_version = model.detector
-    ad.signal_scores = [(chosen[r], model.signals[j], float(probs[r, j])) for r, j in zip(*np.nonzero(above))]
+    thresholds = model.thresholds
+    ad.signal_scores = [(chosen[r], model.signals[j], float(probs[r, j]), float(thresholds[j]))
+                        for r, j in zip(*np.nonzero(above))]
 
 
 def models_in_use(settings: Settings) -> dict[str, str]:

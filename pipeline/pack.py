@@ -145,8 +145,8 @@ class AnalysedDocument:
     period_evidence: Evidence | None = None
     reviews: list[DatedFact] = field(default_factory=list)  # 'reviewed/refreshed on <date>'
     sentences: list[Sentence] = field(default_factory=list)
-    # (sentence index, signal, probability) for every sentence the text model puts above a threshold
-    signal_scores: list[tuple[int, str, float]] = field(default_factory=list)
+    # (sentence index, signal, probability, threshold) for every sentence the text model puts above a threshold
+    signal_scores: list[tuple[int, str, float, float]] = field(default_factory=list)
     model_version: str = ""
 
     @property

@@ -51,7 +51,7 @@ def _mentions(docs: list[AnalysedDocument], pattern: re.Pattern) -> bool:
 
 
 def _scored(docs: list[AnalysedDocument], signals: set[str]) -> bool:
-    return any(signal in signals for d in docs for _, signal, _ in d.signal_scores)
+    return any(signal in signals for d in docs for _, signal, _, _ in d.signal_scores)
 
 
 @detector("absence:search", signals=["no-clear-outcomes", "no-trajectory", "no-regular-tracking",

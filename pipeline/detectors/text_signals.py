@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from ..findings import Finding
 from ..framework import load_framework
-from ..models import load_model
 from ..pack import Pack
 from ..settings import Settings
 from .registry import detector
@@ -16,17 +15,15 @@ TEXT_SIGNALS = [s.id for s in load_framework().signals_of_kind("text")]
 
 @detector("model:text-signals", signals=TEXT_SIGNALS)
 def text_signal_model(pack: Pack, settings: Settings):
-    """Sentences the text model scored above a signal's threshold (scored during analysis), the most
-    probable first, at most max_model_findings_per_signal per signal."""
-    scored: dict[str, list[tuple[float, object, str]]] = {}
+    """Sentences the text model scored above a signal's threshold (scored during analysis, in the worker
+    that read the document), the most probable first, at most max_model_findings_per_signal per signal."""
+    scored: dict[str, list[tuple[float, float, object, str]]] = {}
     for ad in pack.readable():
-        for index, signal, prob in ad.signal_scores:
-            scored.setdefault(signal, []).append((prob, ad.sentences[index], ad.model_version))
-    model = load_model(settings)
-    thresholds = dict(zip(model.signals, model.thresholds)) if model else {}
+        for index, signal, prob, threshold in ad.signal_scores:
+            scored.setdefault(signal, []).append((prob, threshold, ad.sentences[index], ad.model_version))
     for signal, hits in scored.items():
-        for prob, sentence, version in sorted(hits, key=lambda h: -h[0])[: settings.max_model_findings_per_signal]:
-            threshold = thresholds.get(signal)
-            shown = f", threshold {threshold:.2f}" if threshold is not None else ""
+        for prob, threshold, sentence, version in sorted(hits, key=lambda h: -h[0])[
+                : settings.max_model_findings_per_signal]:
             yield Finding(signal, version, f"The passage reads as '{signal}' to the text classifier "
-                          f"(probability {prob:.2f}{shown}).", [sentence.evidence()], confidence=prob)
+                          f"(probability {prob:.2f}, threshold {threshold:.2f}).", [sentence.evidence()],
+                          confidence=prob)

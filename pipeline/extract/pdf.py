@@ -50,11 +50,13 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
                     items = list(_group_lines(reading_order(lines, page.get_width()), number))
                     _place_items(items, number, doc, settings, pdf_text.has_images(page))
                     continue
+                # a table page: pdfplumber reads the tables, pdfium (faster) the prose around them
+                prose_lines = pdf_text.page_lines(page) if settings.pdf_fast_text else None
             finally:
                 page.close()
             plumber = plumber or _open_plumber(path)
             layout_page = plumber.pages[number - 1]
-            _extract_page(layout_page, number, doc, settings)
+            _extract_page(layout_page, number, doc, settings, prose_lines)
             layout_page.flush_cache()  # keep memory bounded on long documents
         for number in sorted(doc.unread_pages):
             _ocr_page(fast, number, doc, settings)
@@ -115,7 +117,7 @@ TEXT_TABLE_SETTINGS = {"vertical_strategy": "text", "horizontal_strategy": "text
 _HEADER_WORDS = re.compile(r"target|baseline|lead|indicator|20\d\d/\d\d|\d\d/\d\d", re.I)
 
 
-def _extract_page(page, number: int, doc: Document, settings: Settings) -> None:
+def _extract_page(page, number: int, doc: Document, settings: Settings, prose_lines: list[dict] | None = None) -> None:
     found = page.find_tables()
     boxes = [t.bbox for t in found]
     unruled = [] if found else _unruled_target_tables(page, number)
@@ -127,8 +129,13 @@ def _extract_page(page, number: int, doc: Document, settings: Settings) -> None:
         cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    prose = page.filter(outside_tables) if boxes else page
-    lines = prose.extract_text_lines(return_chars=True)
+    if prose_lines is not None:
+        lines = [ln for ln in prose_lines if not any(
+            x0 <= (ln["x0"] + ln["x1"]) / 2 <= x1 and top <= (ln["top"] + ln["bottom"]) / 2 <= bottom
+            for x0, top, x1, bottom in boxes)]
+    else:
+        prose = page.filter(outside_tables) if boxes else page
+        lines = prose.extract_text_lines(return_chars=True)
     for line in lines:
         line["text"] = fix_unmapped_glyphs(line["text"])
     items: list[tuple[tuple, object]] = [(key, blk) for key, blk in _group_lines(reading_order(lines, page.width),
