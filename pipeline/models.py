@@ -162,6 +162,13 @@ def score_sentences(ad, settings: Settings) -> None:
         return
     probs = model.predict_proba([ad.sentences[i].text for i in chosen])
     above = probs >= model.thresholds
+    if settings.max_signals_per_sentence > 0:
+        # a sentence rarely says two things: keep the signals it clears its threshold by most
+        margin = np.where(above, probs - model.thresholds, -np.inf)
+        ranked = np.argsort(-margin, axis=1)[:, : settings.max_signals_per_sentence]
+        keep = np.zeros_like(above)
+        np.put_along_axis(keep, ranked, True, axis=1)
+        above &= keep
     ad.model_version = model.detector
     thresholds = model.thresholds
     ad.signal_scores = [(chosen[r], model.signals[j], float(probs[r, j]), float(thresholds[j]))
