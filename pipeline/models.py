@@ -42,6 +42,10 @@ class TextModel:
     card: dict
     version: str
 
+    def __post_init__(self):
+        # features x signals, in the sparse product's own precision, laid out once rather than per call
+        self._weights = np.ascontiguousarray(self.coef.T, dtype=np.float64)
+
     @property
     def signals(self) -> list[str]:
         return self.card["signals"]
@@ -60,7 +64,7 @@ class TextModel:
             return np.zeros((0, len(self.signals)))
         prepared = prepare(texts)
         x = sp.hstack([v.transform(prepared) for v in self.vectorisers]).tocsr()
-        scores = np.asarray(x @ self.coef.T) + self.intercept
+        scores = np.asarray(x @ self._weights) + self.intercept
         return 1.0 / (1.0 + np.exp(self.sigmoid_a * scores + self.sigmoid_b))
 
 

@@ -84,3 +84,20 @@ def test_scanned_page_without_tesseract_says_so(make_pdf, settings, monkeypatch)
     monkeypatch.setattr(ocr, "available", lambda: False)
     doc = extract(make_pdf(SCAN), "d1", settings)
     assert doc.status == "partial" and "OCR is not available (install Tesseract" in doc.unread_pages[2]
+
+
+def test_fast_grid_reader_matches_pdfplumber(make_pdf, settings, tmp_path):
+    """pdfium reads plain ruled grids; the result must be pdfplumber's, block for block and cell for cell.
+    A grid with a merged cell is not plain, and goes to pdfplumber."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    merged = tmp_path / "merged.pdf"
+    table = Table([["Indicator", "Targets", ""], ["", "2009/10", "2010/11"], ["NI 8", "21%", "22%"]])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (1, 0), (2, 0))]))
+    SimpleDocTemplate(str(merged), pagesize=A4).build([table])
+    for path in (make_pdf([("p", "The improvement targets."), ("table", LONG_TABLE), ("p", "After.")]), merged):
+        fast, slow = extract(path, "f", settings), extract(path, "s", settings.replace(pdf_fast_text=False))
+        assert [(b.kind, b.text, b.page) for b in fast.blocks] == [(b.kind, b.text, b.page) for b in slow.blocks]
+        assert [[[c.text for c in r] for r in t.rows] for t in fast.tables] == \
+            [[[c.text for c in r] for r in t.rows] for t in slow.tables]

@@ -50,8 +50,13 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
                     items = list(_group_lines(reading_order(lines, page.get_width()), number))
                     _place_items(items, number, doc, settings, pdf_text.has_images(page))
                     continue
-                # a table page: pdfplumber reads the tables, pdfium (faster) the prose around them
+                # a table page: one plain ruled grid is read from its drawn lines with pdfium; anything
+                # else goes to pdfplumber, with pdfium (faster) reading the prose around the tables
                 prose_lines = pdf_text.page_lines(page) if settings.pdf_fast_text else None
+                grid = pdf_text.ruled_grid(page) if settings.pdf_fast_text else None
+                if grid is not None:
+                    _place_grid(grid, prose_lines, number, doc, settings, pdf_text.has_images(page))
+                    continue
             finally:
                 page.close()
             plumber = plumber or _open_plumber(path)
@@ -130,9 +135,7 @@ def _extract_page(page, number: int, doc: Document, settings: Settings, prose_li
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     if prose_lines is not None:
-        lines = [ln for ln in prose_lines if not any(
-            x0 <= (ln["x0"] + ln["x1"]) / 2 <= x1 and top <= (ln["top"] + ln["bottom"]) / 2 <= bottom
-            for x0, top, x1, bottom in boxes)]
+        lines = _outside(prose_lines, boxes)
     else:
         prose = page.filter(outside_tables) if boxes else page
         lines = prose.extract_text_lines(return_chars=True)
@@ -146,6 +149,27 @@ def _extract_page(page, number: int, doc: Document, settings: Settings, prose_li
             items.append(((0, table.bbox[1]), rows))
     items.extend(((0, bbox[1]), rows) for bbox, rows in unruled)
     _place_items(items, number, doc, settings, bool(page.images))
+
+
+def _outside(lines: list[dict], boxes) -> list[dict]:
+    """The lines whose centre lies outside every table box."""
+    return [ln for ln in lines if not any(
+        x0 <= (ln["x0"] + ln["x1"]) / 2 <= x1 and top <= (ln["top"] + ln["bottom"]) / 2 <= bottom
+        for x0, top, x1, bottom in boxes)]
+
+
+def _place_grid(grid, lines: list[dict], number: int, doc: Document, settings: Settings, images: bool) -> None:
+    bbox, raw_rows = grid
+    rows = [[Cell(text=join_lines(fix_unmapped_glyphs(text)), page=number, bbox=cell_box) for text, cell_box in row]
+            for row in raw_rows]
+    rows = [row for row in rows if any(c.text for c in row)]
+    prose = _outside(lines, [bbox])
+    for line in prose:
+        line["text"] = fix_unmapped_glyphs(line["text"])
+    items: list[tuple[tuple, object]] = list(_group_lines(prose, number))
+    if rows:
+        items.append(((0, bbox[1]), rows))
+    _place_items(items, number, doc, settings, images)
 
 
 def _place_items(items: list[tuple[tuple, object]], number: int, doc: Document, settings: Settings,

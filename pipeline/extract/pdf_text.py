@@ -99,3 +99,88 @@ def needs_layout(page: pdfium.PdfPage) -> bool:
     finally:
         textpage.close()
     return sum(bool(INDICATOR_REF.match(line)) for line in text.splitlines()) >= 3
+
+
+def _segments(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
+    """Straight strokes and thin rectangles drawn on the page, as (x0, y0, x1, y1) in page space."""
+    out = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    matrix = raw.FS_MATRIX()
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
+        handle = obj.raw
+        if not raw.FPDFPageObj_GetMatrix(handle, matrix):
+            continue
+        a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+        points = []
+        for i in range(raw.FPDFPath_CountSegments(handle)):
+            seg = raw.FPDFPath_GetPathSegment(handle, i)
+            if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_BEZIERTO:
+                return []  # curves: not a plain grid, leave the page to pdfplumber
+            raw.FPDFPathSegment_GetPoint(seg, x, y)
+            px, py = a * x.value + c * y.value + e, b * x.value + d * y.value + f
+            if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO:
+                points = [(px, py)]
+                continue
+            if points:
+                out.append((points[-1][0], points[-1][1], px, py))
+            points.append((px, py))
+            if raw.FPDFPathSegment_GetClose(seg) and len(points) > 2:
+                out.append((px, py, points[0][0], points[0][1]))
+    return out
+
+
+def _cluster(values: list[float], tolerance: float = 1.5) -> list[float]:
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][-1] <= tolerance:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+def ruled_grid(page: pdfium.PdfPage):
+    """A page's one ruled table, read from its drawn lines and pdfium's text, when the page holds exactly
+    one plain grid (every cell closed on all four sides). Returns (bbox, rows of cell texts and bboxes) in
+    top-down coordinates, or None: then pdfplumber reads the page."""
+    segments = _segments(page)
+    horizontal = [(min(x0, x1), max(x0, x1), (y0 + y1) / 2) for x0, y0, x1, y1 in segments
+                  if abs(y0 - y1) < 0.5 and abs(x1 - x0) > 2]
+    vertical = [(min(y0, y1), max(y0, y1), (x0 + x1) / 2) for x0, y0, x1, y1 in segments
+                if abs(x0 - x1) < 0.5 and abs(y1 - y0) > 2]
+    if len(horizontal) < 3 or len(vertical) < 3:
+        return None
+    ys = _cluster([h[2] for h in horizontal])
+    xs = _cluster([v[2] for v in vertical])
+    if len(ys) < 2 or len(xs) < 2:
+        return None
+
+    def covered(spans, lo, hi):
+        spans = sorted(spans)
+        reach = lo
+        for a, b in spans:
+            if a > reach + 1.5:
+                break
+            reach = max(reach, b)
+        return reach >= hi - 1.5
+
+    for y in ys:  # every row line must run the full width, every column line the full height
+        if not covered([(a, b) for a, b, yy in horizontal if abs(yy - y) <= 1.5], xs[0], xs[-1]):
+            return None
+    for x in xs:
+        if not covered([(a, b) for a, b, xx in vertical if abs(xx - x) <= 1.5], ys[0], ys[-1]):
+            return None
+    height = page.get_height()
+    textpage = page.get_textpage()
+    try:
+        rows = []
+        for top, bottom in zip(sorted(ys, reverse=True), sorted(ys, reverse=True)[1:]):
+            row = []
+            for left, right in zip(xs, xs[1:]):
+                text = textpage.get_text_bounded(left, bottom, right, top)
+                row.append((text.replace("\r\n", "\n").replace("\r", "\n"),
+                            (left, height - top, right, height - bottom)))
+            rows.append(row)
+    finally:
+        textpage.close()
+    return (xs[0], height - max(ys), xs[-1], height - min(ys)), rows
