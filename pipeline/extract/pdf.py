@@ -23,7 +23,8 @@ NO_TEXT_LAYER = "no text layer on this page (a scanned or image-only page)"
 
 
 def extract(path: Path, doc: Document, settings: Settings) -> None:
-    """Every page through pdfium's fast text layer, except pages with tables, which pdfplumber reads."""
+    """Pages through pdfium's fast text layer; a page with one plain ruled grid through pdfium's drawn lines
+    too; other table pages through pdfplumber; pages with no text layer through OCR."""
     try:
         fast = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -45,8 +46,6 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
                 # it carries a table (its rows then read as lines, not cells)
                 if settings.pdf_fast_text and (page.get_rotation() or not pdf_text.needs_layout(page)):
                     lines = pdf_text.page_lines(page)
-                    for line in lines:
-                        line["text"] = fix_unmapped_glyphs(line["text"])
                     items = list(_group_lines(reading_order(lines, page.get_width()), number))
                     _place_items(items, number, doc, settings, pdf_text.has_images(page))
                     continue
@@ -139,8 +138,8 @@ def _extract_page(page, number: int, doc: Document, settings: Settings, prose_li
     else:
         prose = page.filter(outside_tables) if boxes else page
         lines = prose.extract_text_lines(return_chars=True)
-    for line in lines:
-        line["text"] = fix_unmapped_glyphs(line["text"])
+        for line in lines:
+            line["text"] = fix_unmapped_glyphs(line["text"])
     items: list[tuple[tuple, object]] = [(key, blk) for key, blk in _group_lines(reading_order(lines, page.width),
                                                                                  number)]
     for table in found:
@@ -163,10 +162,7 @@ def _place_grid(grid, lines: list[dict], number: int, doc: Document, settings: S
     rows = [[Cell(text=join_lines(fix_unmapped_glyphs(text)), page=number, bbox=cell_box) for text, cell_box in row]
             for row in raw_rows]
     rows = [row for row in rows if any(c.text for c in row)]
-    prose = _outside(lines, [bbox])
-    for line in prose:
-        line["text"] = fix_unmapped_glyphs(line["text"])
-    items: list[tuple[tuple, object]] = list(_group_lines(prose, number))
+    items: list[tuple[tuple, object]] = list(_group_lines(_outside(lines, [bbox]), number))
     if rows:
         items.append(((0, bbox[1]), rows))
     _place_items(items, number, doc, settings, images)

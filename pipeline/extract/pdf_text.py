@@ -13,7 +13,7 @@ import ctypes
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
-from .cleanup import INDICATOR_REF
+from .cleanup import INDICATOR_REF, fix_unmapped_glyphs
 
 MIN_RULING_PATHS = 6
 GUTTER = 2.5  # a horizontal gap wider than this many type sizes separates columns  # a grid table draws many path objects; a logo or one rule draws few
@@ -32,7 +32,8 @@ def page_lines(page: pdfium.PdfPage) -> list[dict]:
         runs = []
         for i in range(textpage.count_rects()):
             left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", "").replace("\n", " ")
+            text = fix_unmapped_glyphs(textpage.get_text_bounded(left, bottom, right, top))
+            text = text.replace("\r", "").replace("\n", " ")
             text = text.replace("\ufffe", "").replace("\x02", "")
             if not text.strip():
                 continue
