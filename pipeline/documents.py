@@ -36,6 +36,11 @@ class Table:
     def row_texts(self, row: int) -> list[str]:
         return [c.text for c in self.rows[row]]
 
+    @property
+    def text(self) -> str:
+        """The table as plain text for its Block: one line a row, cells separated by ' | '."""
+        return "\n".join(" | ".join(c.text for c in row) for row in self.rows)
+
 
 @dataclass
 class Block:

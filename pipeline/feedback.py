@@ -73,7 +73,8 @@ def import_feedback(feedback: Path, review_json: Path, corpus_dir: Path) -> tupl
     passages, skipped = feedback_passages(feedback, review_json)
     target = Path(corpus_dir) / "feedback.jsonl"
     existing = target.read_text(encoding="utf-8").splitlines() if target.exists() else []
-    seen = {(json.loads(line)["text"], tuple(json.loads(line)["labels"])) for line in existing if line.strip()}
+    rows = [json.loads(line) for line in existing if line.strip()]
+    seen = {(row["text"], tuple(row["labels"])) for row in rows}
     new = [p for p in passages if (p.text, tuple(p.labels)) not in seen]
     with open(target, "a", encoding="utf-8") as fh:
         for p in new:

@@ -95,8 +95,7 @@ def extract(path: Path, doc: Document, settings: Settings) -> None:
 def _add_table(doc: Document, rows: list[list[Cell]], page: int | None) -> None:
     table = Table(index=len(doc.tables), rows=rows, pages=[page])
     doc.tables.append(table)
-    text = "\n".join(" | ".join(c.text for c in row) for row in rows)
-    doc.blocks.append(Block(index=len(doc.blocks), kind="table", text=text, page=page, table=table.index))
+    doc.blocks.append(Block(index=len(doc.blocks), kind="table", text=table.text, page=page, table=table.index))
 
 
 def _paragraph_kind(par: Paragraph, text: str) -> tuple[str, int | None]:

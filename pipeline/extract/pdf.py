@@ -188,7 +188,7 @@ def _place_items(items: list[tuple[tuple, object]], number: int, doc: Document, 
         else:
             table = Table(index=len(doc.tables), rows=item, pages=[number])
             doc.tables.append(table)
-            doc.blocks.append(Block(index=len(doc.blocks), kind="table", text=_table_text(table),
+            doc.blocks.append(Block(index=len(doc.blocks), kind="table", text=table.text,
                                     page=number, table=table.index))
 
 
@@ -326,10 +326,6 @@ def _merge_split_references(rows: list[list[str]]) -> list[list[str]]:
     return rows
 
 
-def _table_text(table: Table) -> str:
-    return "\n".join(" | ".join(c.text for c in row) for row in table.rows)
-
-
 def _join_tables_across_pages(doc: Document) -> None:
     """A table that ends one page and one that starts the next, with the same columns, are one table.
     Only page furniture (running heads, page numbers) may stand between them. A repeated header row on
@@ -363,7 +359,7 @@ def _join_tables_across_pages(doc: Document) -> None:
         b.index = n
         if b.kind == "table":
             b.table = renumber[b.table]
-            b.text = _table_text(tables[b.table])
+            b.text = tables[b.table].text
     doc.blocks, doc.tables = keep, tables
 
 

@@ -50,8 +50,7 @@ def _add_chunk(chunk: str, page: int | None, doc: Document) -> None:
         rows = [[Cell(text=join_lines(c), page=page) for c in r + [""] * (width - len(r))] for r in cells]
         table = Table(index=len(doc.tables), rows=rows, pages=[page])
         doc.tables.append(table)
-        doc.blocks.append(Block(index=len(doc.blocks), kind="table", page=page, table=table.index,
-                                text="\n".join(" | ".join(c.text for c in r) for r in rows)))
+        doc.blocks.append(Block(index=len(doc.blocks), kind="table", page=page, table=table.index, text=table.text))
         return
     paragraph: list[str] = []
 
