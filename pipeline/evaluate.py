@@ -13,8 +13,8 @@ from .corpus import load_corpus
 from .framework import load_framework
 
 
-def score(probs: np.ndarray, y: np.ndarray, thresholds: np.ndarray, signals: list[str]) -> dict:
-    pred = probs >= thresholds
+def score(pred: np.ndarray, y: np.ndarray, signals: list[str]) -> dict:
+    """Precision, recall and F1 per signal and overall, from decisions (see models.decide) and labels."""
     per = {}
     for j, s in enumerate(signals):
         tp = int((pred[:, j] & (y[:, j] == 1)).sum())
@@ -54,7 +54,7 @@ def confusions(pred: np.ndarray, y: np.ndarray, signals: list[str]) -> list[dict
 
 
 def evaluate(settings, corpus_dir: Path, out_dir: Path) -> dict:
-    from .models import load_model
+    from .models import decide, load_model
     from .train import label_matrix
 
     model = load_model(settings, required=True)
@@ -62,8 +62,8 @@ def evaluate(settings, corpus_dir: Path, out_dir: Path) -> dict:
     signals = model.signals
     probs = model.predict_proba([p.text for p in passages])
     y = label_matrix(passages, signals)
-    metrics = score(probs, y, model.thresholds, signals)
-    pred = probs >= model.thresholds
+    pred = decide(probs, model.thresholds, settings.max_signals_per_sentence)
+    metrics = score(pred, y, signals)
     result = {"model": model.detector, "test_passages": len(passages), "metrics": metrics,
               "confusions": confusions(pred, y, signals)[:40],
               "matches_card": metrics["macro"] == model.card["test_metrics"]["macro"]}

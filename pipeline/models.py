@@ -81,8 +81,9 @@ def _version(arrays: dict[str, np.ndarray], vocab_text: str) -> str:
     return digest.hexdigest()[:12]
 
 
-def save_model(pipeline, card: dict, models_dir: Path) -> str:
-    """Write a fitted features+classifier Pipeline as data; returns the model's version (content hash)."""
+def save_model(pipeline, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray, card: dict, models_dir: Path) -> str:
+    """Write a fitted features+classifier Pipeline and its Platt curves as data; returns the model's version
+    (content hash)."""
     models_dir = Path(models_dir)
     models_dir.mkdir(parents=True, exist_ok=True)
     weights_path, vocab_path, card_path = _paths(models_dir, card["model"])
@@ -99,15 +100,12 @@ def save_model(pipeline, card: dict, models_dir: Path) -> str:
     n = len(card["signals"])
     coef = np.zeros((n, width), dtype=np.float32)
     intercept = np.zeros(n)
-    sigmoid_a, sigmoid_b = np.zeros(n), np.full(n, 30.0)  # a signal with no training positive never fires
     for j, est in enumerate(pipeline.named_steps["classifier"].estimators_):
-        if not hasattr(est, "calibrated_classifiers_"):
-            continue
-        calibrated = est.calibrated_classifiers_[0]
-        coef[j] = calibrated.estimator.coef_.ravel()
-        intercept[j] = float(calibrated.estimator.intercept_[0])
-        sigmoid_a[j], sigmoid_b[j] = calibrated.calibrators[0].a_, calibrated.calibrators[0].b_
-    arrays.update(coef=coef, intercept=intercept, sigmoid_a=sigmoid_a, sigmoid_b=sigmoid_b)
+        if hasattr(est, "coef_"):  # a signal with no training positive has a constant predictor: weights stay 0
+            coef[j] = est.coef_.ravel()
+            intercept[j] = float(est.intercept_[0])
+    arrays.update(coef=coef, intercept=intercept, sigmoid_a=np.asarray(sigmoid_a, dtype=float),
+                  sigmoid_b=np.asarray(sigmoid_b, dtype=float))
     np.savez_compressed(weights_path, **arrays)
     vocab_text = json.dumps(vocab, ensure_ascii=False)
     vocab_path.write_text(vocab_text, encoding="utf-8")
@@ -155,6 +153,21 @@ def load_model(settings: Settings, required: bool = False) -> TextModel | None:
     return _load_cached(str(weights), str(vocab), str(card), weights.stat().st_mtime)
 
 
+def decide(probs: np.ndarray, thresholds: np.ndarray, max_signals: int) -> np.ndarray:
+    """Which signals a passage expresses: those above their thresholds, and of those at most `max_signals`
+    (the ones cleared by the widest margin; 0 keeps all). The one decision rule for reviews, training and
+    evaluation, so the metrics on the model card are the metrics of the review."""
+    above = probs >= thresholds
+    if max_signals > 0:
+        # a sentence rarely says more than a thing or two: keep the signals it clears its threshold by most
+        margin = np.where(above, probs - thresholds, -np.inf)
+        ranked = np.argsort(-margin, axis=1, kind="stable")[:, :max_signals]
+        keep = np.zeros_like(above)
+        np.put_along_axis(keep, ranked, True, axis=1)
+        above &= keep
+    return above
+
+
 def score_sentences(ad, settings: Settings) -> None:
     """Score every sentence of an analysed document with the text model; keep what clears a threshold.
     Runs where the document is analysed (a worker), so classification uses every core."""
@@ -165,14 +178,7 @@ def score_sentences(ad, settings: Settings) -> None:
     if not chosen:
         return
     probs = model.predict_proba([ad.sentences[i].text for i in chosen])
-    above = probs >= model.thresholds
-    if settings.max_signals_per_sentence > 0:
-        # a sentence rarely says two things: keep the signals it clears its threshold by most
-        margin = np.where(above, probs - model.thresholds, -np.inf)
-        ranked = np.argsort(-margin, axis=1)[:, : settings.max_signals_per_sentence]
-        keep = np.zeros_like(above)
-        np.put_along_axis(keep, ranked, True, axis=1)
-        above &= keep
+    above = decide(probs, model.thresholds, settings.max_signals_per_sentence)
     ad.model_version = model.detector
     thresholds = model.thresholds
     ad.signal_scores = [(chosen[r], model.signals[j], float(probs[r, j]), float(thresholds[j]))
@@ -200,8 +206,9 @@ def card_markdown(card: dict) -> str:
              f"- Training data: `{card['training_data']['corpus']}`, sha256 `{card['training_data']['sha256']}`; "
              f"{card['training_data']['train']} training and {card['training_data']['test']} test passages",
              f"- Parameters: {json.dumps(card['parameters'])}",
-             "- Method: TF-IDF word n-grams (negation-marked) and character n-grams, one class-balanced linear SVM per signal with sigmoid-calibrated probabilities; thresholds chosen "
-             "on 5-fold out-of-fold predictions over the training split; metrics on the fixed test split.",
+             "- Method: TF-IDF word n-grams (negation-marked) and character n-grams, one class-balanced linear SVM per signal; Platt scaling and thresholds fitted "
+             "on 5-fold out-of-fold scores over the training split; metrics on the fixed test split.",
+             f"- Decision rule (reviews and metrics alike): {json.dumps(card.get('decision', {}))}",
              "", f"Test split: macro F1 **{m['macro']['f1']:.3f}** (P {m['macro']['precision']:.3f}, "
              f"R {m['macro']['recall']:.3f}); micro F1 {m['micro']['f1']:.3f}.", "",
              "| signal | threshold | precision | recall | F1 | test positives |", "|---|---|---|---|---|---|"]

@@ -1,11 +1,12 @@
 """`make train`: corpora/text -> models/text-signals.{npz,vocab.json}, with a model card.
 
 One multi-label model: shared TF-IDF features (word 1-3 grams over negation-marked text, see textprep.py,
-and character 3-5 grams) and, per text signal, a class-balanced linear SVM whose scores are turned into
-calibrated probabilities by Platt scaling fitted on held-out folds (CalibratedClassifierCV, sigmoid). Each signal's decision threshold is chosen to maximise F1 on out-of-fold
-predictions over the training split (5-fold cross-validation, so every threshold is set on text the
-model had not seen); the fixed test split is used only to report metrics. Seeded, so retraining from the
-same corpus gives the same model and metrics. Saved as plain arrays and JSON (see models.py), never pickled.
+and character 3-5 grams) and, per text signal, a class-balanced linear SVM. Five-fold cross-validation over
+the training split gives every training passage a score from a model that had not seen it; on those
+out-of-fold scores each signal gets Platt scaling (a logistic curve from score to probability) and then the
+probability threshold that maximises its F1. The SVMs are then refitted on the whole training split. The
+fixed test split is used only to report metrics. Seeded, so retraining from the same corpus gives the same
+model and metrics. Saved as plain arrays and JSON (see models.py), never pickled.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from joblib import Parallel, delayed
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.calibration import CalibratedClassifierCV
+from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
@@ -39,7 +40,6 @@ class TrainConfig:
     seed: int = 20080401
     folds: int = 5
     C: float = 0.5
-    calibration_folds: int = 3
     class_weight: str | None = "balanced"  # about 1 passage in 70 is a positive for any one signal
     word_ngrams: tuple[int, int] = (1, 3)
     char_ngrams: tuple[int, int] = (3, 5)
@@ -50,7 +50,7 @@ class TrainConfig:
     threshold_floor: float = 0.3  # never fire below this: real documents are mostly neutral sentences
 
 
-def make_pipeline(config: TrainConfig) -> Pipeline:
+def make_pipeline(config: TrainConfig, n_jobs: int = 1) -> Pipeline:
     features = FeatureUnion([
         ("words", TfidfVectorizer(ngram_range=config.word_ngrams, sublinear_tf=True, min_df=config.min_df,
                                   max_features=config.max_word_features, lowercase=True, strip_accents="unicode", token_pattern=r"(?u)\b\w[\w'\-]*\b")),
@@ -58,9 +58,22 @@ def make_pipeline(config: TrainConfig) -> Pipeline:
                                   min_df=config.min_df, max_features=config.max_char_features, lowercase=True)),
     ])
     svm = LinearSVC(C=config.C, class_weight=config.class_weight, random_state=config.seed)
-    classifier = OneVsRestClassifier(CalibratedClassifierCV(svm, method="sigmoid", cv=config.calibration_folds,
-                                                            ensemble=False))
-    return Pipeline([("features", features), ("classifier", classifier)])
+    return Pipeline([("features", features), ("classifier", OneVsRestClassifier(svm, n_jobs=n_jobs))])
+
+
+def platt_scaling(scores: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per signal, a and b of p = 1 / (1 + exp(a * score + b)), fitted on held-out scores.
+    A signal with no positive (or no negative) passage gets a curve that never fires."""
+    a, b = np.zeros(y.shape[1]), np.full(y.shape[1], 30.0)
+    for j in range(y.shape[1]):
+        if 0 < y[:, j].sum() < len(y):
+            curve = LogisticRegression(C=1e4).fit(scores[:, [j]], y[:, j])
+            a[j], b[j] = -float(curve.coef_[0, 0]), -float(curve.intercept_[0])
+    return a, b
+
+
+def calibrate(scores: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(a * scores + b))
 
 
 def label_matrix(passages: list[Passage], signals: list[str]) -> np.ndarray:
@@ -73,19 +86,20 @@ def label_matrix(passages: list[Passage], signals: list[str]) -> np.ndarray:
     return y
 
 
-def _fold_probabilities(config, texts, y, train_idx, test_idx):
+def _fold_scores(config, texts, y, train_idx, test_idx):
     # texts arrive prepared (negation-marked); see prepare() in textprep.py
     model = make_pipeline(config).fit([texts[i] for i in train_idx], y[train_idx])
-    return test_idx, model.predict_proba([texts[i] for i in test_idx])
+    return test_idx, model.decision_function([texts[i] for i in test_idx])
 
 
 def out_of_fold(config: TrainConfig, texts: list[str], y: np.ndarray, n_jobs: int = 2) -> np.ndarray:
+    """Each training passage's SVM scores from the fold model that did not see it."""
     folds = KFold(config.folds, shuffle=True, random_state=config.seed).split(texts)
-    results = Parallel(n_jobs=n_jobs)(delayed(_fold_probabilities)(config, texts, y, tr, te) for tr, te in folds)
-    probs = np.zeros(y.shape, dtype=float)
-    for idx, p in results:
-        probs[idx] = p
-    return probs
+    results = Parallel(n_jobs=n_jobs)(delayed(_fold_scores)(config, texts, y, tr, te) for tr, te in folds)
+    scores = np.zeros(y.shape, dtype=float)
+    for idx, s in results:
+        scores[idx] = s
+    return scores
 
 
 def best_thresholds(probs: np.ndarray, y: np.ndarray, floor: float) -> np.ndarray:
@@ -109,7 +123,7 @@ def best_thresholds(probs: np.ndarray, y: np.ndarray, floor: float) -> np.ndarra
 def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig = TrainConfig(),
           log=print) -> dict:
     from .evaluate import score
-    from .models import load_model, save_model
+    from .models import decide, load_model, save_model
 
     started = time.time()
     framework = load_framework()
@@ -128,9 +142,10 @@ def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig
         log(f"warning: too few training passages for {', '.join(missing)}; they will not fire")
     log(f"training on {len(train_set)} passages ({len(test_set)} held out for test), {len(signals)} signals")
 
-    probs = out_of_fold(config, texts, y)
-    thresholds = best_thresholds(probs, y, config.threshold_floor)
-    model = make_pipeline(config).fit(texts, y)
+    scores = out_of_fold(config, texts, y)
+    sigmoid_a, sigmoid_b = platt_scaling(scores, y)
+    thresholds = best_thresholds(calibrate(scores, sigmoid_a, sigmoid_b), y, config.threshold_floor)
+    model = make_pipeline(config, n_jobs=2).fit(texts, y)
 
     card = {
         "model": MODEL_NAME,
@@ -141,16 +156,19 @@ def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig
         "parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
         "signals": signals,
         "thresholds": {s: float(t) for s, t in zip(signals, thresholds)},
+        # the rule the test metrics (and reviews) apply to the probabilities: see models.decide
+        "decision": {"max_signals_per_sentence": settings.max_signals_per_sentence},
         "training_seconds": round(time.time() - started, 1),
     }
     # Test metrics come from the model as saved and loaded again, exactly as reviews and `make evaluate` use it.
     card["test_metrics"] = {"macro": {}, "micro": {}, "per_signal": {}}
-    save_model(model, card, settings.models_dir)
+    save_model(model, sigmoid_a, sigmoid_b, card, settings.models_dir)
     shipped = load_model(settings, required=True)
-    test_metrics = score(shipped.predict_proba([p.text for p in test_set]), label_matrix(test_set, signals),
-                         shipped.thresholds, signals)
+    decisions = decide(shipped.predict_proba([p.text for p in test_set]), shipped.thresholds,
+                       settings.max_signals_per_sentence)
+    test_metrics = score(decisions, label_matrix(test_set, signals), signals)
     card["test_metrics"] = test_metrics
-    version = save_model(model, card, settings.models_dir)
+    version = save_model(model, sigmoid_a, sigmoid_b, card, settings.models_dir)
     log(f"saved {MODEL_NAME}@{version} in {settings.models_dir} "
         f"(test macro F1 {test_metrics['macro']['f1']:.3f}, micro F1 {test_metrics['micro']['f1']:.3f}, "
         f"{card['training_seconds']} s)")

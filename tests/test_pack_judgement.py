@@ -96,3 +96,39 @@ def test_no_evidence_quoted_twice_for_one_signal(reviews):
                     key = (f["signal"], e["document"], e["quote"], str(sorted(e["location"].items())))
                     assert key not in seen
                     seen.add(key)
+
+
+# How a GO reviewer reads each pack, characteristic by characteristic, for the characteristics the pack speaks
+# to. Grey where the pack holds no evidence either way under the schema's rule: a quarterly scorecard shows
+# tracking exists (so no absence finding) but is not itself a best-case sign of performance-tracking
+# (early variance reporting, member involvement).
+READING = {
+    "ashby": {"performance-tracking": "grey", "reporting-chains": "green", "ladder-of-intervention": "green",
+              "underperformance-agreement": "green", "variance-mechanisms": "green", "operational-plans": "green"},
+    "brindley": {"outcomes-evidence": "red", "performance-tracking": "red", "ladder-of-intervention": "red"},
+    "corbridge": {"outcomes-evidence": "red", "senior-buy-in": "red", "delivery-agreement": "red",
+                  "trajectories": "red", "ladder-of-intervention": "green", "underperformance-agreement": "green",
+                  "reporting-chains": "green"},
+    "dunmere": {"performance-tracking": "grey", "reporting-chains": "green", "ladder-of-intervention": "green",
+                "underperformance-agreement": "green", "operational-plans": "green"},
+}
+
+
+# Known gap (issue #4): the text model reads plain quarterly-reporting sentences ("Performance will be reported
+# quarterly to the Partnership Board through a single scorecard.", 0.70; "Performance reports come to the Board
+# every quarter.", 0.36) as monitoring-not-managing, which turns the well-run packs' performance-tracking red.
+# Strict, so these tests fail, and must be updated, the day the model stops doing so.
+MODEL_GAP = pytest.mark.xfail(strict=True, reason="model false positive: monitoring-not-managing on a plain "
+                                                  "quarterly-reporting sentence (issue #4)")
+WELL_RUN = ("ashby", "dunmere")
+
+
+@pytest.mark.parametrize("pack", [pytest.param(p, marks=MODEL_GAP) if p in WELL_RUN else p for p in sorted(READING)])
+def test_ratings_match_a_reviewers_reading(reviews, pack):
+    ratings = {c["id"]: c["rating"] for c in reviews[pack]["characteristics"]}
+    assert {k: ratings[k] for k in READING[pack]} == READING[pack]
+
+
+@pytest.mark.parametrize("pack", [pytest.param(p, marks=MODEL_GAP) for p in WELL_RUN])
+def test_well_run_packs_have_nothing_red_or_amber(reviews, pack):
+    assert {c["id"]: c["rating"] for c in reviews[pack]["characteristics"] if c["rating"] in ("red", "amber")} == {}
