@@ -32,6 +32,11 @@ VECTORISER_PARAMS = ("analyzer", "ngram_range", "lowercase", "strip_accents", "t
                      "norm", "use_idf", "smooth_idf")
 
 
+def calibrate(scores: np.ndarray, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray) -> np.ndarray:
+    """SVM scores -> probabilities through each signal's Platt curve, p = 1 / (1 + exp(a * score + b))."""
+    return 1.0 / (1.0 + np.exp(sigmoid_a * scores + sigmoid_b))
+
+
 @dataclass
 class TextModel:
     vectorisers: list[TfidfVectorizer]
@@ -65,7 +70,7 @@ class TextModel:
         prepared = prepare(texts)
         x = sp.hstack([v.transform(prepared) for v in self.vectorisers]).tocsr()
         scores = np.asarray(x @ self._weights) + self.intercept
-        return 1.0 / (1.0 + np.exp(self.sigmoid_a * scores + self.sigmoid_b))
+        return calibrate(scores, self.sigmoid_a, self.sigmoid_b)
 
 
 def _paths(models_dir: Path, name: str = MODEL_NAME) -> tuple[Path, Path, Path]:

@@ -72,10 +72,6 @@ def platt_scaling(scores: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.nda
     return a, b
 
 
-def calibrate(scores: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(a * scores + b))
-
-
 def label_matrix(passages: list[Passage], signals: list[str]) -> np.ndarray:
     index = {s: i for i, s in enumerate(signals)}
     y = np.zeros((len(passages), len(signals)), dtype=int)
@@ -123,7 +119,7 @@ def best_thresholds(probs: np.ndarray, y: np.ndarray, floor: float) -> np.ndarra
 def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig = TrainConfig(),
           log=print) -> dict:
     from .evaluate import score
-    from .models import decide, load_model, save_model
+    from .models import calibrate, decide, load_model, save_model
 
     started = time.time()
     framework = load_framework()
