@@ -127,16 +127,10 @@ def _extract_page(page, number: int, doc: Document, settings: Settings, prose_li
     unruled = [] if found else _unruled_target_tables(page, number)
     boxes += [bbox for bbox, _ in unruled]
 
-    def outside_tables(obj) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
-
     if prose_lines is not None:
-        lines = _outside(prose_lines, boxes)
+        lines = [ln for ln in prose_lines if _outside(ln, boxes)]
     else:
-        prose = page.filter(outside_tables) if boxes else page
+        prose = page.filter(lambda obj: obj.get("object_type") != "char" or _outside(obj, boxes)) if boxes else page
         lines = prose.extract_text_lines(return_chars=True)
         for line in lines:
             line["text"] = fix_unmapped_glyphs(line["text"])
@@ -150,11 +144,10 @@ def _extract_page(page, number: int, doc: Document, settings: Settings, prose_li
     _place_items(items, number, doc, settings, bool(page.images))
 
 
-def _outside(lines: list[dict], boxes) -> list[dict]:
-    """The lines whose centre lies outside every table box."""
-    return [ln for ln in lines if not any(
-        x0 <= (ln["x0"] + ln["x1"]) / 2 <= x1 and top <= (ln["top"] + ln["bottom"]) / 2 <= bottom
-        for x0, top, x1, bottom in boxes)]
+def _outside(obj: dict, boxes) -> bool:
+    """Whether a line's or character's centre lies outside every table box (x0, top, x1, bottom)."""
+    cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
 def _place_grid(grid, lines: list[dict], number: int, doc: Document, settings: Settings, images: bool) -> None:
@@ -162,7 +155,7 @@ def _place_grid(grid, lines: list[dict], number: int, doc: Document, settings: S
     rows = [[Cell(text=join_lines(fix_unmapped_glyphs(text)), page=number, bbox=cell_box) for text, cell_box in row]
             for row in raw_rows]
     rows = [row for row in rows if any(c.text for c in row)]
-    items: list[tuple[tuple, object]] = list(_group_lines(_outside(lines, [bbox]), number))
+    items: list[tuple[tuple, object]] = list(_group_lines([ln for ln in lines if _outside(ln, [bbox])], number))
     if rows:
         items.append(((0, bbox[1]), rows))
     _place_items(items, number, doc, settings, images)
