@@ -9,7 +9,7 @@ DOC    ?= corpora/samples/northmoor
 OUT    ?=
 OUT_ARG := $(if $(OUT),--out "$(OUT)",)
 
-.PHONY: setup review review-batch test train evaluate bench samples system-deps clean
+.PHONY: setup review review-batch test train evaluate finetune bench samples system-deps clean
 
 setup: $(STAMP)
 
@@ -38,6 +38,12 @@ train: $(STAMP)
 
 evaluate: $(STAMP)
 	$(VENV)/bin/laa-review evaluate
+
+# Re-tune the sentence encoder (slow: about 30 minutes on two cores; needs the `finetune` extra), then retrain.
+finetune: $(STAMP)
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[finetune]"
+	$(PY) -m tools.finetune
+	$(VENV)/bin/laa-review train
 
 bench: $(STAMP)
 	$(PY) -m tools.bench

@@ -4,11 +4,13 @@ Each line is one passage:
   text    1-3 sentences as written in a council or partnership paper
   labels  the signal ids (kind text, or any signal of the catalogue) the passage expresses; [] for none
   source  where it came from: 'synthetic:<register>' for written passages, 'feedback:<pack>' for corrections
-  split   'train' or 'test'. The test split is fixed: training never reads it
+  split   'train', 'dev' or 'test'. The test split is fixed: training never reads it. 'dev' passages are
+          trained on by the classifiers but held out from fine-tuning the text encoder (tools/finetune.py),
+          so they alone give honest scores for choosing the ensemble's decision thresholds
   notes   free text: what the passage was written for, why a hard negative is not a positive
 
 `assign_splits` gives passages without a split one, deterministically (by a hash of the text, stratified
-by first label), and never moves a passage that already has one.
+by first label: one in five to test, one in ten to dev), and never moves a passage that already has one.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from pathlib import Path
 from .errors import LaaReviewError
 from .framework import Framework
 
-SPLITS = ("train", "test")
+SPLITS = ("train", "dev", "test")
 TEST_EVERY = 5  # one passage in five of each label goes to the fixed test split
+DEV_EVERY = 10  # and one in ten to dev, held out from the encoder's fine-tuning
 
 
 @dataclass
@@ -76,7 +79,8 @@ def assign_splits(passages: list[Passage]) -> int:
     for group in groups.values():
         for i, p in enumerate(sorted(group, key=lambda p: _rank(p.text))):
             if p.split is None:
-                p.split = "test" if i % TEST_EVERY == TEST_EVERY // 2 else "train"
+                p.split = ("test" if i % TEST_EVERY == TEST_EVERY // 2 else
+                           "dev" if i % DEV_EVERY == DEV_EVERY // 2 else "train")
                 assigned += 1
     return assigned
 

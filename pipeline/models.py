@@ -1,12 +1,16 @@
 """Saving, loading and applying the trained text classifiers in models/.
 
+The text model blends two scikit-learn classifiers per signal (see train.py): a linear SVM over TF-IDF
+n-grams, and a logistic regression over the fine-tuned sentence encoder's embeddings (encoder.py). Each
+gives a probability; the model's probability is their weighted mean.
+
 A model is stored as plain data, never as pickled objects: models/<name>.npz (numpy arrays, read with
-allow_pickle=False: the idf weights and the classifiers' coefficients) and models/<name>.vocab.json (the
-vectorisers' settings and vocabularies). Loading rebuilds scikit-learn TfidfVectorizers from that data and
-scores with the stored linear weights, so a model file can carry no code. (skops was tried first: it is
-safe too, but took 10-15 s to load this model in every process, against well under a second here.)
-Each model has a card (models/<name>.card.json and .md): training data hash, parameters, thresholds,
-test metrics.
+allow_pickle=False: the idf weights and both classifiers' coefficients) and models/<name>.vocab.json (the
+vectorisers' settings and vocabularies, and which encoder the embedding classifier was trained on).
+Loading rebuilds scikit-learn TfidfVectorizers from that data and scores with the stored linear weights,
+so a model file can carry no code. (skops was tried first: it is safe too, but took 10-15 s to load this
+model in every process, against well under a second here.) Each model has a card
+(models/<name>.card.json and .md): training data hash, parameters, thresholds, test metrics.
 """
 
 from __future__ import annotations
@@ -18,10 +22,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import multiprocessing
+
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .encoder import Encoder, load_encoder
 from .errors import ModelError
 from .settings import Settings
 from .textprep import prepare
@@ -37,6 +44,13 @@ def calibrate(scores: np.ndarray, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray) 
     return 1.0 / (1.0 + np.exp(sigmoid_a * scores + sigmoid_b))
 
 
+def blend(svm_probs: np.ndarray, encoder_probs: np.ndarray | None, encoder_weight: float) -> np.ndarray:
+    """The text model's probability: the two classifiers' weighted mean (the SVM's alone without an encoder)."""
+    if encoder_probs is None:
+        return svm_probs
+    return (1.0 - encoder_weight) * svm_probs + encoder_weight * encoder_probs
+
+
 @dataclass
 class TextModel:
     vectorisers: list[TfidfVectorizer]
@@ -44,6 +58,9 @@ class TextModel:
     intercept: np.ndarray  # signals
     sigmoid_a: np.ndarray  # Platt scaling per signal: p = 1 / (1 + exp(a * score + b))
     sigmoid_b: np.ndarray
+    head_coef: np.ndarray | None  # the embedding classifier: signals x encoder dimensions (None: SVM only)
+    head_intercept: np.ndarray | None
+    encoder: Encoder | None
     card: dict
     version: str
 
@@ -70,7 +87,11 @@ class TextModel:
         prepared = prepare(texts)
         x = sp.hstack([v.transform(prepared) for v in self.vectorisers]).tocsr()
         scores = np.asarray(x @ self._weights) + self.intercept
-        return calibrate(scores, self.sigmoid_a, self.sigmoid_b)
+        svm_probs = calibrate(scores, self.sigmoid_a, self.sigmoid_b)
+        if self.encoder is None:
+            return svm_probs
+        logits = self.encoder.embed(texts) @ self.head_coef.T + self.head_intercept
+        return blend(svm_probs, 1.0 / (1.0 + np.exp(-logits)), self.card["encoder"]["weight"])
 
 
 def _paths(models_dir: Path, name: str = MODEL_NAME) -> tuple[Path, Path, Path]:
@@ -86,9 +107,9 @@ def _version(arrays: dict[str, np.ndarray], vocab_text: str) -> str:
     return digest.hexdigest()[:12]
 
 
-def save_model(pipeline, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray, card: dict, models_dir: Path) -> str:
-    """Write a fitted features+classifier Pipeline and its Platt curves as data; returns the model's version
-    (content hash)."""
+def save_model(pipeline, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray, head, card: dict, models_dir: Path) -> str:
+    """Write a fitted features+classifier Pipeline, its Platt curves and the fitted embedding classifier
+    (a one-vs-rest LogisticRegression, or None) as data; returns the model's version (content hash)."""
     models_dir = Path(models_dir)
     models_dir.mkdir(parents=True, exist_ok=True)
     weights_path, vocab_path, card_path = _paths(models_dir, card["model"])
@@ -101,16 +122,16 @@ def save_model(pipeline, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray, card: dic
                        "vocabulary": {t: int(i) for t, i in sorted(vec.vocabulary_.items(), key=lambda kv: kv[1])}}
         arrays[f"idf_{name}"] = vec.idf_
     vocab["order"] = [name for name, _ in union.transformer_list]
+    # the embedding classifier is only valid with the encoder it was trained on
+    vocab["encoder"] = card["encoder"]["version"] if head is not None else None
     width = sum(len(vocab[n]["vocabulary"]) for n in vocab["order"])
-    n = len(card["signals"])
-    coef = np.zeros((n, width), dtype=np.float32)
-    intercept = np.zeros(n)
-    for j, est in enumerate(pipeline.named_steps["classifier"].estimators_):
-        if hasattr(est, "coef_"):  # a signal with no training positive has a constant predictor: weights stay 0
-            coef[j] = est.coef_.ravel()
-            intercept[j] = float(est.intercept_[0])
+    coef, intercept = _linear(pipeline.named_steps["classifier"], len(card["signals"]), width, never=0.0)
     arrays.update(coef=coef, intercept=intercept, sigmoid_a=np.asarray(sigmoid_a, dtype=float),
                   sigmoid_b=np.asarray(sigmoid_b, dtype=float))
+    if head is not None:
+        # a signal with no positive passage gets a logistic curve that never fires
+        arrays["head_coef"], arrays["head_intercept"] = _linear(head, len(card["signals"]),
+                                                                head.estimators_[0].n_features_in_, never=-30.0)
     np.savez_compressed(weights_path, **arrays)
     vocab_text = json.dumps(vocab, ensure_ascii=False)
     vocab_path.write_text(vocab_text, encoding="utf-8")
@@ -120,6 +141,23 @@ def save_model(pipeline, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray, card: dic
     (models_dir / f"{card['model']}.card.md").write_text(card_markdown(card), encoding="utf-8")
     _load_cached.cache_clear()
     return version
+
+
+def _linear(ovr, n_signals: int, width: int, never: float) -> tuple[np.ndarray, np.ndarray]:
+    """A fitted OneVsRestClassifier's per-signal linear weights. A signal with no training positive has a
+    constant predictor: its weights stay 0 and its intercept is `never`."""
+    coef = np.zeros((n_signals, width), dtype=np.float32)
+    intercept = np.full(n_signals, never)
+    for j, est in enumerate(ovr.estimators_):
+        if hasattr(est, "coef_"):
+            coef[j] = est.coef_.ravel()
+            intercept[j] = float(est.intercept_[0])
+    return coef, intercept
+
+
+def _encoder_threads() -> int:
+    """Both cores for a review in one process; one each in the worker processes that share them."""
+    return 1 if multiprocessing.parent_process() is not None else 2
 
 
 @lru_cache(maxsize=2)
@@ -137,8 +175,17 @@ def _load_cached(weights: str, vocab: str, card: str, stamp: float) -> TextModel
             vec._validate_vocabulary()
             vec.idf_ = arrays[f"idf_{name}"]
             vectorisers.append(vec)
+        encoder = None
+        if spec.get("encoder"):
+            encoder = load_encoder(Path(weights).parent, _encoder_threads())
+            if encoder.version != spec["encoder"]:
+                raise ModelError(f"{Path(weights).name} was trained with text encoder {spec['encoder']}, not "
+                                 f"{encoder.version}; run `make train`")
         model = TextModel(vectorisers, arrays["coef"], arrays["intercept"], arrays["sigmoid_a"], arrays["sigmoid_b"],
-                          card_data, _version(arrays, vocab_text))
+                          arrays.get("head_coef"), arrays.get("head_intercept"), encoder, card_data,
+                          _version(arrays, vocab_text))
+    except ModelError:
+        raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"the model in {Path(weights).parent} could not be loaded ({type(exc).__name__}); "
                          "run `make train`") from None
@@ -197,7 +244,10 @@ def models_in_use(settings: Settings) -> dict[str, str]:
         return {}
     try:
         data = json.loads(card.read_text(encoding="utf-8"))
-        return {data["model"]: data["version"]}
+        used = {data["model"]: data["version"]}
+        if data.get("encoder"):
+            used[data["encoder"]["model"]] = data["encoder"]["version"]
+        return used
     except (OSError, ValueError, KeyError):
         raise ModelError(f"the model card {card.name} is missing or damaged; run `make train`") from None
 
@@ -211,8 +261,7 @@ def card_markdown(card: dict) -> str:
              f"- Training data: `{card['training_data']['corpus']}`, sha256 `{card['training_data']['sha256']}`; "
              f"{card['training_data']['train']} training and {card['training_data']['test']} test passages",
              f"- Parameters: {json.dumps(card['parameters'])}",
-             "- Method: TF-IDF word n-grams (negation-marked) and character n-grams, one class-balanced linear SVM per signal; Platt scaling and thresholds fitted "
-             "on 5-fold out-of-fold scores over the training split; metrics on the fixed test split.",
+             f"- Method: {card['method']}",
              f"- Decision rule (reviews and metrics alike): {json.dumps(card.get('decision', {}))}",
              "", f"Test split: macro F1 **{m['macro']['f1']:.3f}** (P {m['macro']['precision']:.3f}, "
              f"R {m['macro']['recall']:.3f}); micro F1 {m['micro']['f1']:.3f}.", "",

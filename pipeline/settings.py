@@ -83,6 +83,9 @@ class Settings:
     # At most this many findings per text signal per pack (the most probable), so a report stays readable.
     max_model_findings_per_signal: int = 5
 
+    # Work files kept between runs (embeddings of corpus passages, by content hash): safe to delete.
+    cache_dir: Path = PROJECT_ROOT / ".cache"
+
     # Where outputs go by default: reports/<pack name>/.
     reports_dir: Path = PROJECT_ROOT / "reports"
     samples_dir: Path = PROJECT_ROOT / "corpora" / "samples"

@@ -19,7 +19,8 @@ CORPUS = PROJECT_ROOT / "corpora" / "text"
 def test_corpus_schema_and_fixed_split():
     fw = load_framework()
     passages = load_corpus(CORPUS, fw)
-    assert all(p.split in ("train", "test") for p in passages)
+    assert all(p.split in ("train", "dev", "test") for p in passages)
+    assert 0.06 < sum(p.split == "dev" for p in passages) / len(passages) < 0.10  # a tenth of train
     text_signals = [s.id for s in fw.signals_of_kind("text")]
     for signal in text_signals:
         positives = [p for p in passages if signal in p.labels]
@@ -30,7 +31,10 @@ def test_corpus_schema_and_fixed_split():
 
 def test_shipped_model_loads_and_matches_its_card(settings):
     model = load_model(settings, required=True)
-    assert models_in_use(settings) == {"text-signals": model.version}
+    encoder_card = json.loads((settings.models_dir / "text-encoder.card.json").read_text())
+    assert models_in_use(settings) == {"text-signals": model.version, "text-encoder": encoder_card["sha256"][:12]}
+    # the encoder was tuned on the train split only, so thresholds chosen on dev are honest
+    assert encoder_card["training_data"]["split"] == "train" and model.card["training_data"]["dev"] > 1000
     assert model.signals == [s.id for s in load_framework().signals_of_kind("text")]
     probs = model.predict_proba(["Performance is reported to the LSP board every quarter against each trajectory.",
                                  "Apologies were received from Cllr Jones."])
@@ -51,6 +55,25 @@ def test_a_tampered_model_is_refused(settings, tmp_path):
         load_model(settings.replace(models_dir=models))
     (models / "text-signals.npz").write_bytes(b"not a model")
     with pytest.raises(ModelError, match="could not be loaded"):
+        load_model(settings.replace(models_dir=models))
+
+
+def test_a_changed_encoder_is_refused(settings, tmp_path):
+    import shutil
+
+    models = tmp_path / "models"
+    shutil.copytree(settings.models_dir, models)
+    onnx = models / "text-encoder.onnx"
+    original = onnx.read_bytes()
+    onnx.write_bytes(original[:-1000])  # damaged, or swapped for one its card does not describe
+    with pytest.raises(ModelError, match="text-encoder.onnx does not match its card"):
+        load_model(settings.replace(models_dir=models))
+    # A working encoder the classifiers were not trained with (one protobuf field more: same graph, new hash).
+    onnx.write_bytes(original + b"\x78\x01")
+    card = json.loads((models / "text-encoder.card.json").read_text())
+    card["sha256"] = __import__("hashlib").sha256(onnx.read_bytes()).hexdigest()  # a re-tuned encoder
+    (models / "text-encoder.card.json").write_text(json.dumps(card))
+    with pytest.raises(ModelError, match="was trained with text encoder"):
         load_model(settings.replace(models_dir=models))
 
 
@@ -92,3 +115,16 @@ def test_corpus_does_not_copy_the_texts_the_tests_judge_it_on():
     copies = [p.text for p in load_corpus(CORPUS, load_framework())
               if any(len(words(p.text) & w) / len(words(p.text) | w) >= 0.5 for w in judged)]
     assert copies == []
+
+
+def test_encoder_embeddings_are_cached_by_content(settings, tmp_path):
+    from pipeline.encoder import load_encoder
+
+    encoder = load_encoder(settings.models_dir)
+    texts = ["Red indicators were noted and the Board moved on.", "The scorecard goes to the Executive monthly."]
+    first = encoder.embed_cached(texts, tmp_path)
+    assert np.allclose(first, encoder.embed(texts), atol=1e-5) and first.shape == (2, 384)
+    again = encoder.embed_cached([texts[1], "A third passage, not seen before."], tmp_path)
+    assert np.array_equal(again[0], first[1])
+    with np.load(tmp_path / f"text-encoder-{encoder.version}.npz") as cache:
+        assert len(cache["keys"]) == 3

@@ -114,21 +114,26 @@ READING = {
 }
 
 
-# Known gap (issue #4): the text model reads plain quarterly-reporting sentences ("Performance will be reported
-# quarterly to the Partnership Board through a single scorecard.", 0.70; "Performance reports come to the Board
-# every quarter.", 0.36) as monitoring-not-managing, which turns the well-run packs' performance-tracking red.
-# Strict, so these tests fail, and must be updated, the day the model stops doing so.
-MODEL_GAP = pytest.mark.xfail(strict=True, reason="model false positive: monitoring-not-managing on a plain "
-                                                  "quarterly-reporting sentence (issue #4)")
-WELL_RUN = ("ashby", "dunmere")
+# Known gaps (issue #4), strict so these tests fail, and must be updated, the day the model changes:
+# - ashby: the text model reads "Performance will be reported quarterly to the Partnership Board through a
+#   single scorecard." as monitoring-not-managing (0.72), which turns performance-tracking red;
+# - dunmere: the model now reads its one escalation rule ("Any indicator rated red twice is escalated to the
+#   Executive for a recovery plan.") as intervention-triggers-agreed (0.85, as corpora/LABELLING.md says it
+#   should), not ladder-agreed (0.25), so ladder-of-intervention has no best-case sign and is grey, not green.
+MODEL_GAP = {
+    "ashby": pytest.mark.xfail(strict=True, reason="model false positive: monitoring-not-managing on a plain "
+                                                   "quarterly-reporting sentence (issue #4)"),
+    "dunmere": pytest.mark.xfail(strict=True, reason="one escalation rule is read as a trigger, not a ladder: "
+                                                     "ladder-of-intervention grey (issue #4)"),
+}
 
 
-@pytest.mark.parametrize("pack", [pytest.param(p, marks=MODEL_GAP) if p in WELL_RUN else p for p in sorted(READING)])
+@pytest.mark.parametrize("pack", [pytest.param(p, marks=MODEL_GAP[p]) if p in MODEL_GAP else p for p in sorted(READING)])
 def test_ratings_match_a_reviewers_reading(reviews, pack):
     ratings = {c["id"]: c["rating"] for c in reviews[pack]["characteristics"]}
     assert {k: ratings[k] for k in READING[pack]} == READING[pack]
 
 
-@pytest.mark.parametrize("pack", [pytest.param(p, marks=MODEL_GAP) for p in WELL_RUN])
+@pytest.mark.parametrize("pack", [pytest.param("ashby", marks=MODEL_GAP["ashby"]), "dunmere"])
 def test_well_run_packs_have_nothing_red_or_amber(reviews, pack):
     assert {c["id"]: c["rating"] for c in reviews[pack]["characteristics"] if c["rating"] in ("red", "amber")} == {}
