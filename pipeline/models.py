@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import multiprocessing
 
 import numpy as np
 import scipy.sparse as sp
@@ -44,10 +43,8 @@ def calibrate(scores: np.ndarray, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray) 
     return 1.0 / (1.0 + np.exp(sigmoid_a * scores + sigmoid_b))
 
 
-def blend(svm_probs: np.ndarray, encoder_probs: np.ndarray | None, encoder_weight: float) -> np.ndarray:
-    """The text model's probability: the two classifiers' weighted mean (the SVM's alone without an encoder)."""
-    if encoder_probs is None:
-        return svm_probs
+def blend(svm_probs: np.ndarray, encoder_probs: np.ndarray, encoder_weight: float) -> np.ndarray:
+    """The text model's probability: the two classifiers' weighted mean."""
     return (1.0 - encoder_weight) * svm_probs + encoder_weight * encoder_probs
 
 
@@ -184,8 +181,6 @@ def _load_cached(weights: str, vocab: str, card: str, stamp: float) -> TextModel
         model = TextModel(vectorisers, arrays["coef"], arrays["intercept"], arrays["sigmoid_a"], arrays["sigmoid_b"],
                           arrays.get("head_coef"), arrays.get("head_intercept"), encoder, card_data,
                           _version(arrays, vocab_text))
-    except ModelError:
-        raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"the model in {Path(weights).parent} could not be loaded ({type(exc).__name__}); "
                          "run `make train`") from None

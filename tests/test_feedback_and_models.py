@@ -1,6 +1,7 @@
 """Analysts' loop: the shipped model loads safely and matches its card; reviewers' corrections become
 labelled passages; the corpus keeps its schema and fixed test split."""
 
+import hashlib
 import json
 
 import numpy as np
@@ -71,7 +72,7 @@ def test_a_changed_encoder_is_refused(settings, tmp_path):
     # A working encoder the classifiers were not trained with (one protobuf field more: same graph, new hash).
     onnx.write_bytes(original + b"\x78\x01")
     card = json.loads((models / "text-encoder.card.json").read_text())
-    card["sha256"] = __import__("hashlib").sha256(onnx.read_bytes()).hexdigest()  # a re-tuned encoder
+    card["sha256"] = hashlib.sha256(onnx.read_bytes()).hexdigest()  # a re-tuned encoder
     (models / "text-encoder.card.json").write_text(json.dumps(card))
     with pytest.raises(ModelError, match="was trained with text encoder"):
         load_model(settings.replace(models_dir=models))
