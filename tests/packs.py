@@ -113,8 +113,9 @@ def dunmere(folder: Path) -> Path:
     ])
     write_pdf(folder / "dunmere-minutes-scan.pdf", [
         ("scan", ["DUNMERE PARTNERSHIP BOARD", "MINUTES OF THE MEETING HELD ON 9 OCTOBER 2008", "",
-                  "Performance reports come to the Board every quarter.", "Any indicator rated red twice is",
-                  "escalated to the Executive for a recovery plan."]),
+                  "Performance reports come to the Board every quarter.", "Agreed steps for slipping targets:",
+                  "amber goes first to its theme group; red for a", "second quarter goes up to the Executive, which",
+                  "then commissions a recovery plan."]),
     ])
     write_docx(folder / "dunmere-connexions-plan.docx", [
         ("title", "Connexions Dunmere Operational Plan 2008-2011"), ("p", "Approved on 1 October 2008."),

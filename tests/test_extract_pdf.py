@@ -66,6 +66,22 @@ def test_scanned_page_is_read_by_ocr_and_marked(make_pdf, settings):
     assert not any(b.ocr for b in doc.blocks if b.page == 1)
 
 
+def test_ocr_rejoins_a_sentence_tesseract_split_across_paragraphs():
+    from pipeline.documents import Block
+    from pipeline.extract.ocr import _rejoin_wrapped
+
+    def block(text, top, bottom, confidence=0.9):
+        return Block(index=-1, kind="paragraph", text=text, page=1, bbox=(72, top, 400, bottom), ocr=True,
+                     ocr_confidence=confidence), 12.0
+
+    blocks = _rejoin_wrapped([block("Red for a", 100, 112), block("second quarter goes to the Executive.", 118, 130, 0.7),
+                              block("next item opens lower case", 134, 146),  # after a full stop: a new paragraph
+                              block("far below, after a gap", 200, 212)])  # a gap of over a line: not run on
+    assert [b.text for b in blocks] == ["Red for a second quarter goes to the Executive.",
+                                        "next item opens lower case", "far below, after a gap"]
+    assert blocks[0].bbox == (72, 100, 400, 130) and blocks[0].ocr_confidence == 0.739  # weighted by length: (9 x 0.9 + 37 x 0.7) / 46
+
+
 def test_broken_files_get_plain_reasons(tmp_path, make_pdf, settings):
     good = make_pdf([("p", "Text.")])
     truncated = tmp_path / "truncated.pdf"
