@@ -39,7 +39,7 @@ train: $(STAMP)
 evaluate: $(STAMP)
 	$(VENV)/bin/laa-review evaluate
 
-# Re-tune the sentence encoder (slow: about 45 minutes on two cores; needs the `finetune` extra), then retrain.
+# Re-tune the sentence encoder (slow: about 50 minutes on two cores; needs the `finetune` extra), then retrain.
 finetune: $(STAMP)
 	$(PY) -m pip install --quiet -c constraints.txt -e ".[finetune]"
 	$(PY) -m tools.finetune

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,8 +19,8 @@ import numpy as np
 from .errors import ModelError
 
 ENCODER_NAME = "text-encoder"
+CACHE_FORMAT = "single"  # embeddings of one text per run (see embed); batched ones are not reused
 MAX_TOKENS = 128  # the corpus's longest passage is 64 words; longer sentences are cut, not refused
-BATCH = 64
 
 
 class Encoder:
@@ -28,12 +29,14 @@ class Encoder:
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads  # workers each get one core; training gets both
+        # One core per run; `threads` runs at once (see embed). Workers each get one; training gets both.
+        options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
+        self.threads = threads
         self.session = onnxruntime.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(tokenizer_path))
         self.tokenizer.enable_truncation(MAX_TOKENS)
-        self.tokenizer.enable_padding()
+        self.tokenizer.no_padding()  # one text per run (see embed): nothing to pad to
         self.card = card
         self.dimensions = int(self.session.get_outputs()[0].shape[1] or 384)
 
@@ -44,7 +47,7 @@ class Encoder:
     def embed_cached(self, texts: list[str], cache_dir: Path) -> np.ndarray:
         """embed(), remembering each text's embedding by content hash in cache_dir (one file per encoder
         version), so retraining after a few corrections embeds only the new passages."""
-        path = Path(cache_dir) / f"{ENCODER_NAME}-{self.version}.npz"
+        path = Path(cache_dir) / f"{ENCODER_NAME}-{self.version}-{CACHE_FORMAT}.npz"
         known: dict[bytes, np.ndarray] = {}
         if path.exists():
             try:
@@ -63,16 +66,28 @@ class Encoder:
         return np.stack([known[k] for k in keys]) if texts else np.zeros((0, self.dimensions), np.float32)
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        """One 384-number embedding per text (mean of its tokens' final states)."""
+        """One 384-number embedding per text (mean of its tokens' final states).
+
+        One text per run, never a batch: the int8 model quantises its activations with one scale per run,
+        so in a batch a sentence's embedding would depend on its neighbours and their padding (by up to 0.16
+        per dimension, 0.06 in a signal's probability, when measured). Alone, a sentence always scores the same,
+        in training, evaluation and every review; on one core it is as fast (96 against 79 texts a second)."""
         out = np.zeros((len(texts), self.dimensions), dtype=np.float32)
-        # batches of similar length: padding costs as much as text
-        order = np.argsort([len(t) for t in texts], kind="stable")
-        for start in range(0, len(texts), BATCH):
-            chunk = order[start:start + BATCH]
-            encoded = self.tokenizer.encode_batch([texts[i] for i in chunk])
-            ids = np.array([e.ids for e in encoded], dtype=np.int64)
-            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-            out[chunk] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
+
+        def run(i: int) -> None:
+            encoded = self.tokenizer.encode(texts[i])
+            ids = np.array([encoded.ids], dtype=np.int64)
+            mask = np.array([encoded.attention_mask], dtype=np.int64)
+            out[i] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0]
+
+        if self.threads > 1 and len(texts) > 1:
+            # ONNX Runtime sessions may run concurrently and release the GIL: two single-core runs side by side
+            # embed more texts a second than one run split across two cores
+            with ThreadPoolExecutor(self.threads) as pool:
+                list(pool.map(run, range(len(texts))))
+        else:
+            for i in range(len(texts)):
+                run(i)
         return out
 
 

