@@ -50,7 +50,7 @@ def ashby(folder: Path) -> Path:
 
 
 def brindley(folder: Path) -> Path:
-    """An LAA of activities with no outcomes, targets, tracking or ladder."""
+    """An LAA of activities with no outcomes, targets, tracking or ladder; a partner's plan older than it."""
     folder.mkdir(parents=True)
     write_docx(folder / "brindley-laa.docx", [
         ("title", "Brindley Local Area Agreement 2008-2011"), ("p", "Signed on behalf of the partners on 30 June 2008."),
@@ -66,6 +66,12 @@ def brindley(folder: Path) -> Path:
     write_pdf(folder / "brindley-minutes.pdf", [
         ("title", "Brindley Partnership Board: Minutes"), ("p", "Minutes of the meeting held on 5 November 2008."),
         ("p", "The chair welcomed the new members and thanked officers for the newsletter."),
+    ])
+    write_docx(folder / "brindley-youth-service-plan.docx", [
+        ("title", "Brindley Youth Service Plan 2006-2009"),
+        ("p", "Approved by the Youth Service Management Team on 9 March 2006."),
+        ("table", [["Action", "Lead", "By"], ["Open a second youth cafe in Oxley Green", "Youth Service Manager",
+                                              "September 2006"]]),
     ])
     return folder
 

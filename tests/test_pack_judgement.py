@@ -34,6 +34,7 @@ def test_documents_are_recognised_by_content(reviews):
     assert kinds["dunmere-minutes-scan.pdf"] == "minutes"  # read by OCR
     dates = {d["file"]: d["date"] for r in reviews.values() for d in r["pack"]["documents"]}
     assert dates["ashby-board-minutes.pdf"] == "2008-12-11" and dates["corbridge-strategy.docx"] == "2008-02-12"
+    assert kinds["brindley-youth-service-plan.docx"] == "plan" and dates["brindley-youth-service-plan.docx"] == "2006-03-09"
 
 
 def test_well_run_pack_has_no_absences_or_gaps(reviews):
@@ -62,6 +63,15 @@ def test_cross_document_gaps(reviews):
     assert not [f for f in c["findings"] if f["signal"] == "outcomes-in-action-plans" and f["detector"].startswith("rule:")]
     assert "no-trajectory" in signals(c, "no-trajectory")
     assert signals(c, "no-regular-tracking", "no-ladder-of-intervention", "no-clear-outcomes") == set()
+
+
+def test_plan_older_than_the_agreement(reviews):
+    b = reviews["brindley"]
+    quotes_ = quotes(b, "plan-predates-laa")
+    assert quotes_[0] == "Approved by the Youth Service Management Team on 9 March 2006."
+    assert "Brindley Local Area Agreement 2008-2011" in quotes_  # the date it is held against
+    for pack in ("ashby", "corbridge", "dunmere"):  # their plans were approved after their LAAs
+        assert signals(reviews[pack], "plan-predates-laa") == set()
 
 
 def test_scanned_papers_count_as_evidence(reviews):
@@ -105,7 +115,8 @@ def test_no_evidence_quoted_twice_for_one_signal(reviews):
 READING = {
     "ashby": {"performance-tracking": "grey", "reporting-chains": "green", "ladder-of-intervention": "green",
               "underperformance-agreement": "green", "variance-mechanisms": "green", "operational-plans": "green"},
-    "brindley": {"outcomes-evidence": "red", "performance-tracking": "red", "ladder-of-intervention": "red"},
+    "brindley": {"outcomes-evidence": "red", "performance-tracking": "red", "ladder-of-intervention": "red",
+                 "operational-plans": "red"},
     "corbridge": {"outcomes-evidence": "red", "senior-buy-in": "red", "delivery-agreement": "red",
                   "trajectories": "red", "ladder-of-intervention": "green", "underperformance-agreement": "green",
                   "reporting-chains": "green"},
