@@ -1,18 +1,20 @@
 """`make train`: corpora/text -> models/text-signals.{npz,vocab.json}, with a model card.
 
-One multi-label model made of two scikit-learn classifiers per text signal, whose probabilities are averaged:
+One multi-label model made of two scikit-learn classifiers per text signal, whose probabilities are blended
+(a weighted mean, models.blend):
 - a class-balanced linear SVM over TF-IDF features (word 1-3 grams over negation-marked text, see
   textprep.py, and character 3-5 grams). Five-fold cross-validation gives every training passage a score
   from a model that had not seen it; on those out-of-fold scores each signal gets Platt scaling (a logistic
   curve from score to probability). It sees wording.
 - a class-balanced logistic regression over the sentence encoder's embeddings (encoder.py; fine-tuned by
   `make finetune` on the 'train' split). It sees stance and agency that n-grams miss.
-Their errors differ, so the mean is better than either (test macro F1 0.77 and 0.76 alone, 0.81 blended).
-Each signal's threshold is the one that maximises its F1 on the 'dev' passages, which the encoder was
-not tuned on: there the embedding classifier is fitted on the other passages, and the SVM's scores are
-out-of-fold, so both are honest. Both classifiers are then refitted on all training passages (train + dev).
-The fixed test split is used only to report metrics. Seeded, so retraining from the same corpus and encoder
-gives the same model and metrics. Saved as plain arrays and JSON (see models.py), never pickled.
+Their errors differ, so the blend is better than either (test macro F1 0.77 and 0.76 alone, 0.81 blended,
+when first measured). The blend's weight and one probability cut shared by every signal are chosen on the
+'dev' passages, which the encoder was not tuned on: there the embedding classifier is fitted on the other
+passages, and the SVM's scores are out-of-fold, so both are honest (see choose_decision). Both classifiers
+are then refitted on all training passages (train + dev). The fixed test split is used only to report
+metrics. Seeded, so retraining from the same corpus and encoder gives the same model and metrics. Saved as
+plain arrays and JSON (see models.py), never pickled.
 """
 
 from __future__ import annotations
