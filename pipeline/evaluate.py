@@ -60,7 +60,7 @@ def evaluate(settings, corpus_dir: Path, out_dir: Path) -> dict:
     model = load_model(settings, required=True)
     passages = [p for p in load_corpus(corpus_dir, load_framework()) if p.split == "test"]
     signals = model.signals
-    probs = model.predict_proba([p.text for p in passages])
+    probs = model.predict_proba([p.text for p in passages], settings.cache_dir)
     y = label_matrix(passages, signals)
     pred = decide(probs, model.thresholds, settings.max_signals_per_sentence)
     metrics = score(pred, y, signals)

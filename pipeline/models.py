@@ -78,8 +78,9 @@ class TextModel:
     def detector(self) -> str:
         return f"model:{self.card['model']}@{self.version}"
 
-    def predict_proba(self, texts: list[str]) -> np.ndarray:
-        """One probability per signal (independent logistic models: the labels are not exclusive)."""
+    def predict_proba(self, texts: list[str], cache_dir: Path | None = None) -> np.ndarray:
+        """One probability per signal (independent logistic models: the labels are not exclusive).
+        With cache_dir, embeddings are remembered there by content (training and evaluation re-read the corpus)."""
         if not texts:
             return np.zeros((0, len(self.signals)))
         prepared = prepare(texts)
@@ -88,7 +89,8 @@ class TextModel:
         svm_probs = calibrate(scores, self.sigmoid_a, self.sigmoid_b)
         if self.encoder is None:
             return svm_probs
-        logits = self.encoder.embed(texts) @ self.head_coef.T + self.head_intercept
+        embeddings = self.encoder.embed(texts) if cache_dir is None else self.encoder.embed_cached(texts, cache_dir)
+        logits = embeddings @ self.head_coef.T + self.head_intercept
         return blend(svm_probs, expit(logits), self.card["encoder"]["weight"])
 
 

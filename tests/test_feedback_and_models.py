@@ -119,8 +119,7 @@ def test_corpus_does_not_copy_the_texts_the_tests_judge_it_on():
 
 
 def test_a_sentence_embeds_the_same_whatever_it_is_read_with(settings):
-    """The int8 encoder quantises activations per run: batched, a sentence's vector would shift with its
-    neighbours. A finding's confidence must not depend on which document or batch the sentence came in."""
+    """A finding's confidence must not depend on which document or batch the sentence came in."""
     from pipeline.encoder import load_encoder
 
     sentence = "Any target red for two quarters goes to the Executive."
@@ -130,6 +129,24 @@ def test_a_sentence_embeds_the_same_whatever_it_is_read_with(settings):
     for threads in (1, 2):
         together = load_encoder(settings.models_dir, threads=threads).embed(company + [sentence])
         assert np.array_equal(together[2], alone)
+
+
+def test_the_encoder_computes_in_float_so_padding_and_cpu_do_not_move_a_sentence(settings):
+    """With integer kernels the activations are quantised per run (a padded batch-mate moves a sentence by up to
+    0.16 per dimension) and int8 products saturate on CPUs without AVX512-VNNI, so the same pack was judged
+    differently on two machines. In float, a sentence padded into a batch scores as it does alone, to rounding."""
+    from pipeline.encoder import load_encoder
+
+    encoder = load_encoder(settings.models_dir)
+    sentence = "Any target red for two quarters goes to the Executive."
+    longer = ("The Board noted the quarterly scorecard, which covers every LAA indicator, and asked the theme "
+              "chairs to bring exception reports on NI 117, NI 152 and NI 16 to its March meeting.")
+    short, long_ = encoder.tokenizer.encode(sentence), encoder.tokenizer.encode(longer)
+    width = len(long_.ids)
+    ids = np.array([short.ids + [0] * (width - len(short.ids)), long_.ids], dtype=np.int64)
+    mask = np.array([[1] * len(short.ids) + [0] * (width - len(short.ids)), [1] * width], dtype=np.int64)
+    padded = encoder.session.run(None, {"input_ids": ids, "attention_mask": mask})[0][0]
+    assert np.abs(padded - encoder.embed([sentence])[0]).max() < 1e-4
 
 
 def test_encoder_embeddings_are_cached_by_content(settings, tmp_path):
