@@ -3,9 +3,9 @@
 One multi-label model made of two scikit-learn classifiers per text signal, whose probabilities are blended
 (a weighted mean, models.blend):
 - a class-balanced linear SVM over TF-IDF features (word 1-3 grams over negation-marked text, see
-  textprep.py, and character 3-5 grams). Five-fold cross-validation gives every training passage a score
-  from a model that had not seen it; on those out-of-fold scores each signal gets Platt scaling (a logistic
-  curve from score to probability). It sees wording.
+  textprep.py, and character 3-5 grams). Cross-validation (TrainConfig.folds) gives every training passage a
+  score from a classifier that had not seen it; on those out-of-fold scores each signal gets Platt scaling (a
+  logistic curve from score to probability). It sees wording.
 - a class-balanced logistic regression over the sentence encoder's embeddings (encoder.py; fine-tuned by
   `make finetune` on the 'train' split). It sees stance and agency that n-grams miss.
 Their errors differ, so the blend is better than either (test macro F1 0.77 and 0.76 alone, 0.81 blended,
@@ -143,7 +143,7 @@ def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig
           log=print) -> dict:
     from .evaluate import score
     from .encoder import ENCODER_NAME, load_encoder
-    from .models import blend, calibrate, decide, load_model, save_model
+    from .models import calibrate, decide, load_model, save_model
 
     started = time.time()
     framework = load_framework()

