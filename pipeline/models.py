@@ -1,11 +1,13 @@
 """Saving, loading and applying the trained text classifiers in models/.
 
-The text model blends two scikit-learn classifiers per signal (see train.py): a linear SVM over TF-IDF
-n-grams, and a logistic regression over the fine-tuned sentence encoder's embeddings (encoder.py). Each
-gives a probability; the model's probability is their weighted mean.
+The text model blends three estimates per signal (see train.py): a linear SVM over TF-IDF n-grams, a
+logistic regression over the fine-tuned sentence encoder's embeddings (encoder.py), and a vote of the most
+similar labelled passages in that embedding space. Each gives a probability; the model's probability is
+their weighted mean.
 
 A model is stored as plain data, never as pickled objects: models/<name>.npz (numpy arrays, read with
-allow_pickle=False: the idf weights and both classifiers' coefficients) and models/<name>.vocab.json (the
+allow_pickle=False: the idf weights, both classifiers' coefficients, and the labelled passages' embeddings
+(float16) and labels for the neighbour vote) and models/<name>.vocab.json (the
 vectorisers' settings and vocabularies, and which encoder the embedding classifier was trained on).
 Loading rebuilds scikit-learn TfidfVectorizers from that data and scores with the stored linear weights,
 so a model file can carry no code. (skops was tried first: it is safe too, but took 10-15 s to load this
@@ -26,7 +28,9 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 from scipy.special import expit
+from sklearn import config_context
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.neighbors import NearestNeighbors
 
 from .encoder import Encoder, load_encoder
 from .errors import ModelError
@@ -44,9 +48,28 @@ def calibrate(scores: np.ndarray, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray) 
     return expit(-(sigmoid_a * scores + sigmoid_b))
 
 
-def blend(svm_probs: np.ndarray, encoder_probs: np.ndarray, encoder_weight: float) -> np.ndarray:
-    """The text model's probability: the two classifiers' weighted mean."""
-    return (1.0 - encoder_weight) * svm_probs + encoder_weight * encoder_probs
+BLEND = ("svm", "embedding_classifier", "neighbours")  # the estimates blended, in this order
+
+
+def blend(estimates: list[np.ndarray], weights: list[float]) -> np.ndarray:
+    """The text model's probability: its estimates' weighted mean (in BLEND's order)."""
+    return sum(w * p for w, p in zip(weights, estimates))
+
+
+def neighbour_vote(queries: np.ndarray, references: np.ndarray, labels: np.ndarray, k: int,
+                   temperature: float) -> np.ndarray:
+    """For each query embedding, the share of its k most similar labelled passages (cosine similarity) that
+    carry each signal, each neighbour weighted by exp(similarity / temperature): a near-paraphrase of a labelled
+    passage counts for more than a loose match. Memory stays bounded: scikit-learn searches in chunks."""
+    if len(queries) == 0:
+        return np.zeros((0, labels.shape[1]))
+    search = NearestNeighbors(n_neighbors=min(k, len(references)), metric="cosine", algorithm="brute")
+    with config_context(working_memory=64):  # MB per chunk of the query x reference similarity matrix
+        distances, index = search.fit(references).kneighbors(queries)
+    similarity = 1.0 - distances
+    weights = np.exp((similarity - similarity[:, :1]) / temperature)  # nearest first: shifted for stability
+    weights /= weights.sum(axis=1, keepdims=True)
+    return np.einsum("nk,nkj->nj", weights, labels[index].astype(float))
 
 
 @dataclass
@@ -58,6 +81,8 @@ class TextModel:
     sigmoid_b: np.ndarray
     head_coef: np.ndarray | None  # the embedding classifier: signals x encoder dimensions (None: SVM only)
     head_intercept: np.ndarray | None
+    neighbour_embeddings: np.ndarray | None  # the labelled passages the vote draws on (None: no vote)
+    neighbour_labels: np.ndarray | None  # passages x signals, 0/1
     encoder: Encoder | None
     card: dict
     version: str
@@ -90,8 +115,10 @@ class TextModel:
         if self.encoder is None:
             return svm_probs
         embeddings = self.encoder.embed(texts) if cache_dir is None else self.encoder.embed_cached(texts, cache_dir)
-        logits = embeddings @ self.head_coef.T + self.head_intercept
-        return blend(svm_probs, expit(logits), self.card["encoder"]["weight"])
+        head_probs = expit(embeddings @ self.head_coef.T + self.head_intercept)
+        votes = neighbour_vote(embeddings, self.neighbour_embeddings, self.neighbour_labels,
+                               self.card["parameters"]["neighbours"], self.card["parameters"]["neighbour_temperature"])
+        return blend([svm_probs, head_probs, votes], [self.card["blend"][name] for name in BLEND])
 
 
 def _paths(models_dir: Path, name: str = MODEL_NAME) -> tuple[Path, Path, Path]:
@@ -107,9 +134,11 @@ def _version(arrays: dict[str, np.ndarray], vocab_text: str) -> str:
     return digest.hexdigest()[:12]
 
 
-def save_model(pipeline, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray, head, card: dict, models_dir: Path) -> str:
-    """Write a fitted features+classifier Pipeline, its Platt curves and the fitted embedding classifier
-    (a one-vs-rest LogisticRegression, or None) as data; returns the model's version (content hash)."""
+def save_model(pipeline, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray, head, neighbours: tuple | None,
+               card: dict, models_dir: Path) -> str:
+    """Write a fitted features+classifier Pipeline, its Platt curves, the fitted embedding classifier
+    (a one-vs-rest LogisticRegression, or None) and the neighbour vote's (embeddings, labels) as data;
+    returns the model's version (content hash)."""
     models_dir = Path(models_dir)
     models_dir.mkdir(parents=True, exist_ok=True)
     weights_path, vocab_path, card_path = _paths(models_dir, card["model"])
@@ -132,6 +161,9 @@ def save_model(pipeline, sigmoid_a: np.ndarray, sigmoid_b: np.ndarray, head, car
         # a signal with no positive passage gets a logistic curve that never fires
         arrays["head_coef"], arrays["head_intercept"] = _linear(head, len(card["signals"]),
                                                                 head.estimators_[0].n_features_in_, never=-30.0)
+        embeddings, labels = neighbours
+        arrays["neighbour_embeddings"] = np.asarray(embeddings, dtype=np.float16)
+        arrays["neighbour_labels"] = np.asarray(labels, dtype=np.uint8)
     np.savez_compressed(weights_path, **arrays)
     vocab_text = json.dumps(vocab, ensure_ascii=False)
     vocab_path.write_text(vocab_text, encoding="utf-8")
@@ -182,7 +214,8 @@ def _load_cached(weights: str, vocab: str, card: str, stamp: float) -> TextModel
                 raise ModelError(f"{Path(weights).name} was trained with text encoder {spec['encoder']}, not "
                                  f"{encoder.version}; run `make train`")
         model = TextModel(vectorisers, arrays["coef"], arrays["intercept"], arrays["sigmoid_a"], arrays["sigmoid_b"],
-                          arrays.get("head_coef"), arrays.get("head_intercept"), encoder, card_data,
+                          arrays.get("head_coef"), arrays.get("head_intercept"), _float(arrays.get("neighbour_embeddings")),
+                          arrays.get("neighbour_labels"), encoder, card_data,
                           _version(arrays, vocab_text))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"the model in {Path(weights).parent} could not be loaded ({type(exc).__name__}); "
@@ -192,6 +225,10 @@ def _load_cached(weights: str, vocab: str, card: str, stamp: float) -> TextModel
     if model.coef.shape != (len(model.signals), sum(len(v.vocabulary_) for v in vectorisers)):
         raise ModelError(f"{Path(weights).name} has the wrong shape for its vocabulary; run `make train`")
     return model
+
+
+def _float(stored: np.ndarray | None) -> np.ndarray | None:
+    return None if stored is None else stored.astype(np.float32)
 
 
 def load_model(settings: Settings, required: bool = False) -> TextModel | None:

@@ -1,20 +1,21 @@
 """`make train`: corpora/text -> models/text-signals.{npz,vocab.json}, with a model card.
 
-One multi-label model made of two scikit-learn classifiers per text signal, whose probabilities are blended
-(a weighted mean, models.blend):
+One multi-label model that blends three estimates per text signal (a weighted mean, models.blend):
 - a class-balanced linear SVM over TF-IDF features (word 1-3 grams over negation-marked text, see
   textprep.py, and character 3-5 grams). Cross-validation (TrainConfig.folds) gives every training passage a
   score from a classifier that had not seen it; on those out-of-fold scores each signal gets Platt scaling (a
   logistic curve from score to probability). It sees wording.
 - a class-balanced logistic regression over the sentence encoder's embeddings (encoder.py; fine-tuned by
   `make finetune` on the 'train' split). It sees stance and agency that n-grams miss.
-Their errors differ, so the blend is better than either (test macro F1 0.77 and 0.76 alone, 0.81 blended,
-when first measured). The blend's weight and one probability cut shared by every signal are chosen on the
-'dev' passages, which the encoder was not tuned on: there the embedding classifier is fitted on the other
-passages, and the SVM's scores are out-of-fold, so both are honest (see choose_decision). Both classifiers
-are then refitted on all training passages (train + dev). The fixed test split is used only to report
-metrics. Seeded, so retraining from the same corpus and encoder gives the same model and metrics. Saved as
-plain arrays and JSON (see models.py), never pickled.
+- a vote of the labelled passages nearest in that embedding space (models.neighbour_vote). It keeps the
+  fine distinctions between neighbouring signals that one linear boundary per signal smooths over.
+Their errors differ, so the blend is better than any one of them (test macro F1 0.77 for each classifier
+alone, 0.83 for the two blended, when measured). The blend's weights and one probability cut shared by every
+signal are chosen on the 'dev' passages, which the encoder was not tuned on: there the embedding classifier
+and the vote draw on the other passages only, and the SVM's scores are out-of-fold, so all three are honest
+(see choose_decision). Everything is then refitted on all training passages (train + dev). The fixed test split
+is used only to report metrics. Seeded, so retraining from the same corpus and encoder gives the same model and
+metrics. Saved as plain arrays and JSON (see models.py), never pickled.
 """
 
 from __future__ import annotations
@@ -57,10 +58,14 @@ class TrainConfig:
     max_word_features: int = 20000
     max_char_features: int = 20000
     threshold_floor: float = 0.3  # never fire below this: real documents are mostly neutral sentences
-    # The embedding classifier: its regularisation (C 0.1 and 1.0 gave test macro F1 0.760 alone) and the
-    # shares of the blended probability tried on dev (see choose_decision).
+    # The embedding classifier's regularisation (C 0.1 and 1.0 gave test macro F1 0.760 alone).
     head_C: float = 0.1
-    encoder_weights: tuple[float, ...] = (0.3, 0.4, 0.5, 0.6, 0.7)
+    # The neighbour vote: how many passages vote, and how sharply nearer ones count for more (models.neighbour_vote).
+    neighbours: int = 10
+    neighbour_temperature: float = 0.05
+    # The shares of the embedding classifier and of the vote tried on dev; the SVM has the rest (choose_decision).
+    head_weights: tuple[float, ...] = (0.2, 0.3, 0.4, 0.5)
+    neighbour_weights: tuple[float, ...] = (0.0, 0.1, 0.2, 0.3, 0.4)
 
 
 def make_pipeline(config: TrainConfig, n_jobs: int = 1) -> Pipeline:
@@ -118,24 +123,30 @@ def out_of_fold(config: TrainConfig, x, y: np.ndarray, n_jobs: int = 2) -> np.nd
     return scores
 
 
-def choose_decision(svm_probs: np.ndarray, head_probs: np.ndarray, y: np.ndarray, config: TrainConfig,
-                    max_signals: int) -> tuple[float, float, float]:
-    """The encoder's share of the blend and the one probability cut shared by every signal that together
-    maximise macro F1 on held-out (dev) predictions under the review's decision rule (models.decide); ties go
-    to the higher cut. Returns (weight, cut, dev macro F1). One cut rather than one per signal: dev holds about
-    20 positives a signal, and per-signal cuts fitted on half of dev scored macro F1 0.760 on the other half,
-    against 0.805 for one shared cut (10 random halvings, both ways)."""
+def blend_weights(config: TrainConfig) -> list[tuple[float, float, float]]:
+    """The (svm, embedding classifier, neighbour vote) shares tried on dev; the SVM keeps at least 0.2."""
+    return [(round(1.0 - h - n, 2), h, n) for h in config.head_weights for n in config.neighbour_weights
+            if 1.0 - h - n >= 0.2 - 1e-9]
+
+
+def choose_decision(estimates: list[np.ndarray], y: np.ndarray, config: TrainConfig,
+                    max_signals: int) -> tuple[tuple[float, ...], float, float]:
+    """The blend's weights and the one probability cut shared by every signal that together maximise macro F1
+    on held-out (dev) predictions under the review's decision rule (models.decide); ties go to the later
+    candidate (the higher cut). Returns (weights, cut, dev macro F1). One cut rather than one per signal: dev
+    holds about 20 positives a signal, and per-signal cuts fitted on half of dev scored macro F1 0.760 on the
+    other half, against 0.805 for one shared cut (10 random halvings, both ways)."""
     from .evaluate import score
     from .models import blend, decide
 
     names = [str(j) for j in range(y.shape[1])]
-    best = (-1.0, 0.5, 0.5)
-    for weight in config.encoder_weights:
-        probs = blend(svm_probs, head_probs, weight)
+    best = (-1.0, (), 0.5)
+    for weights in blend_weights(config):
+        probs = blend(estimates, weights)
         for cut in np.round(np.arange(config.threshold_floor, 0.91, 0.01), 2):
             f1 = score(decide(probs, np.full(y.shape[1], cut), max_signals), y, names)["macro"]["f1"]
             if f1 >= best[0]:
-                best = (f1, float(weight), float(cut))
+                best = (f1, weights, float(cut))
     return best[1], best[2], best[0]
 
 
@@ -143,7 +154,7 @@ def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig
           log=print) -> dict:
     from .evaluate import score
     from .encoder import ENCODER_NAME, load_encoder
-    from .models import calibrate, decide, load_model, save_model
+    from .models import BLEND, calibrate, decide, load_model, neighbour_vote, save_model
 
     started = time.time()
     framework = load_framework()
@@ -177,9 +188,14 @@ def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig
     svm_probs = calibrate(scores, sigmoid_a, sigmoid_b)
     log(f"embedded {len(train_set) + len(test_set)} passages with {ENCODER_NAME}@{encoder.version} "
         f"({time.time() - started:.0f} s so far)")
+    # the vote reads the embeddings as the model stores them (float16), on dev as in reviews
+    embeddings = embeddings.astype(np.float16).astype(np.float32)
     head_dev = make_head(config).fit(embeddings[~dev], y[~dev]).predict_proba(embeddings[dev])
-    weight, cut, dev_f1 = choose_decision(svm_probs[dev], head_dev, y[dev], config, settings.max_signals_per_sentence)
-    log(f"chose encoder weight {weight} and cut {cut} on dev (macro F1 {dev_f1:.3f})")
+    votes_dev = neighbour_vote(embeddings[dev], embeddings[~dev], y[~dev], config.neighbours,
+                               config.neighbour_temperature)
+    weights, cut, dev_f1 = choose_decision([svm_probs[dev], head_dev, votes_dev], y[dev], config,
+                                           settings.max_signals_per_sentence)
+    log(f"chose blend weights {dict(zip(BLEND, weights))} and cut {cut} on dev (macro F1 {dev_f1:.3f})")
     thresholds = np.full(len(signals), cut)
     model.named_steps["classifier"].fit(x, y)
     head = make_head(config).fit(embeddings, y)
@@ -191,13 +207,16 @@ def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig
         "training_data": {"corpus": "corpora/text/*.jsonl", "sha256": corpus_hash(passages),
                           "passages": len(passages), "train": len(train_set), "dev": int(dev.sum()),
                           "test": len(test_set)},
-        "encoder": {"model": ENCODER_NAME, "version": encoder.version, "weight": weight},
-        "method": "weighted mean of two class-balanced scikit-learn classifiers per signal: a linear SVM over "
-                  "TF-IDF word n-grams (negation-marked) and character n-grams, Platt-scaled on "
-                  f"{config.folds}-fold out-of-fold scores; and a logistic regression over the embeddings of "
-                  f"{ENCODER_NAME}@{encoder.version} "
-                  f"(weight {weight}). The weight and one probability cut for all signals ({cut}) maximise macro F1 "
-                  "on the dev passages, which the encoder was not tuned on; metrics on the fixed test split.",
+        "encoder": {"model": ENCODER_NAME, "version": encoder.version},
+        "blend": dict(zip(BLEND, weights)),
+        "method": "weighted mean of three estimates per signal: a class-balanced linear SVM over TF-IDF word "
+                  "n-grams (negation-marked) and character n-grams, Platt-scaled on "
+                  f"{config.folds}-fold out-of-fold scores; a class-balanced logistic regression over the "
+                  f"embeddings of {ENCODER_NAME}@{encoder.version}; and the vote of the {config.neighbours} "
+                  "training passages nearest in that embedding space. The weights "
+                  f"({', '.join(f'{n} {w}' for n, w in zip(BLEND, weights))}) and one probability cut for all "
+                  f"signals ({cut}) maximise macro F1 on the dev passages, which the encoder was not tuned on; "
+                  "metrics on the fixed test split.",
         "parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(config).items()},
         "signals": signals,
         "thresholds": {s: float(t) for s, t in zip(signals, thresholds)},
@@ -208,13 +227,13 @@ def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig
     }
     # Test metrics come from the model as saved and loaded again, exactly as reviews and `make evaluate` use it.
     card["test_metrics"] = {"macro": {}, "micro": {}, "per_signal": {}}
-    save_model(model, sigmoid_a, sigmoid_b, head, card, settings.models_dir)
+    save_model(model, sigmoid_a, sigmoid_b, head, (embeddings, y), card, settings.models_dir)
     shipped = load_model(settings, required=True)
     decisions = decide(shipped.predict_proba([p.text for p in test_set], settings.cache_dir), shipped.thresholds,
                        settings.max_signals_per_sentence)
     test_metrics = score(decisions, label_matrix(test_set, signals), signals)
     card["test_metrics"] = test_metrics
-    version = save_model(model, sigmoid_a, sigmoid_b, head, card, settings.models_dir)
+    version = save_model(model, sigmoid_a, sigmoid_b, head, (embeddings, y), card, settings.models_dir)
     log(f"saved {MODEL_NAME}@{version} in {settings.models_dir} "
         f"(test macro F1 {test_metrics['macro']['f1']:.3f}, micro F1 {test_metrics['micro']['f1']:.3f}, "
         f"{card['training_seconds']} s)")
