@@ -154,7 +154,7 @@ def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig
           log=print) -> dict:
     from .evaluate import score
     from .encoder import ENCODER_NAME, load_encoder
-    from .models import BLEND, calibrate, decide, load_model, neighbour_vote, save_model
+    from .models import BLEND, calibrate, decide, load_model, neighbour_vote, save_model, unit_rows
 
     started = time.time()
     framework = load_framework()
@@ -191,7 +191,7 @@ def train(settings: Settings, corpus_dir: Path = CORPUS_DIR, config: TrainConfig
     # the vote reads the embeddings as the model stores them (float16), on dev as in reviews
     embeddings = embeddings.astype(np.float16).astype(np.float32)
     head_dev = make_head(config).fit(embeddings[~dev], y[~dev]).predict_proba(embeddings[dev])
-    votes_dev = neighbour_vote(embeddings[dev], embeddings[~dev], y[~dev], config.neighbours,
+    votes_dev = neighbour_vote(embeddings[dev], unit_rows(embeddings[~dev]), y[~dev], config.neighbours,
                                config.neighbour_temperature)
     weights, cut, dev_f1 = choose_decision([svm_probs[dev], head_dev, votes_dev], y[dev], config,
                                            settings.max_signals_per_sentence)

@@ -163,11 +163,12 @@ def test_encoder_embeddings_are_cached_by_content(settings, tmp_path):
 
 
 def test_the_neighbour_vote_follows_the_nearest_labelled_passages():
-    from pipeline.models import neighbour_vote
+    from pipeline.models import neighbour_vote, unit_rows
 
     rng = np.random.default_rng(7)
     centre_a, centre_b = rng.normal(size=384), rng.normal(size=384)
-    references = np.vstack([centre_a + 0.2 * rng.normal(size=(6, 384)), centre_b + 0.2 * rng.normal(size=(6, 384))])
+    references = unit_rows(np.vstack([centre_a + 0.2 * rng.normal(size=(6, 384)),
+                                      centre_b + 0.2 * rng.normal(size=(6, 384))]))
     labels = np.array([[1, 0]] * 6 + [[0, 1]] * 6)
     votes = neighbour_vote(np.vstack([centre_a, centre_b]), references, labels, k=6, temperature=0.05)
     assert votes[0, 0] > 0.99 and votes[0, 1] < 0.01 and votes[1, 1] > 0.99
@@ -175,7 +176,7 @@ def test_the_neighbour_vote_follows_the_nearest_labelled_passages():
     between = neighbour_vote(((centre_a + centre_b) / 2)[None], references, labels, k=12, temperature=10.0)
     assert 0.4 < between[0, 0] < 0.6 and between.sum() == pytest.approx(1.0)
     # a sharp temperature lets a near-copy of one passage outvote looser matches with other labels
-    mixed = np.vstack([references[:1], centre_b + 0.6 * rng.normal(size=(4, 384))])
+    mixed = unit_rows(np.vstack([references[:1], centre_b + 0.6 * rng.normal(size=(4, 384))]))
     near_copy = neighbour_vote(references[:1] + 1e-3, mixed, labels[[0, 6, 7, 8, 9]], k=5, temperature=0.02)
     assert near_copy[0, 0] > 0.9
     assert neighbour_vote(np.zeros((0, 384)), references, labels, 5, 0.05).shape == (0, 2)
